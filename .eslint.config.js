@@ -1,0 +1,86 @@
+// ESLint flat config (a dotfile: the repository's top level is kept to the app's own files).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Packages and folders the pure numeric realms must never import. */
+const appOnly = ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'zustand', 'zustand/*'];
+const layer = (names) => names.flatMap((n) => [`../${n}`, `../${n}/*`, `../../${n}/*`]);
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'artifacts', 'public'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './tsconfig.json',
+          './src/tsconfig.node.json',
+          './src/worker/tsconfig.json',
+          './src/core/tsconfig.json',
+          './src/engine/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // The numeric core: tfjs-core and itself, nothing of the app, the DOM or a host.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...appOnly,
+            '@tensorflow/tfjs',
+            ...layer(['engine', 'protocol', 'worker', 'client', 'store', 'views', 'cli', 'bench']),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine and the protocol: pure, Node-runnable; they may use the core, never a host or the UI.
+    files: ['src/engine/**/*.ts', 'src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...appOnly, ...layer(['worker', 'client', 'store', 'views', 'cli', 'bench'])] },
+      ],
+    },
+  },
+  {
+    // Views talk to the store; only the store's bridge talks to the client.
+    files: ['src/views/**/*.ts', 'src/views/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@tensorflow/*', ...layer(['worker', 'engine', 'core'])] },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**', 'src/bench/**', 'src/e2e/**', '**/*.test.ts', '*.config.ts', '.eslint.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['.eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
