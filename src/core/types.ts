@@ -95,3 +95,17 @@ export interface ChunkOptions {
 export interface CancelSignal {
   readonly aborted: boolean;
 }
+
+/**
+ * What an optimizer trains: a minibatch loss of a flat parameter vector, a stream of minibatches,
+ * and the model's constraint. Optimizers own their parameter tensors; the problem owns the data.
+ */
+export interface TrainingProblem {
+  readonly paramCount: number;
+  /** Mean loss of `w` on `batch`; twice differentiable in `w`. */
+  loss(w: Tensor1D, batch: Batch): Scalar;
+  /** The next minibatch of `size` samples (seeded 'batches' stream); the caller disposes it. */
+  nextBatch(size: number): Batch;
+  /** The model's constraint after a step (e.g. the spherical perceptron's ‖w‖² = N). */
+  project?(w: Tensor1D): Tensor1D;
+}
