@@ -1,0 +1,168 @@
+/**
+ * The engine client: the page's only door to the worker. It owns the worker's life — start,
+ * commands, and recovery: when the worker crashes or loses its GPU device, it starts a new worker
+ * on the next rung of the backend ladder and resumes from the last checkpoint.
+ */
+import type { BackendChoice, BackendName, BackendReport } from '../protocol/backend';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import type { Checkpoint } from '../protocol/checkpoint';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol/messages';
+
+type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
+
+export interface EngineClientEvents {
+  ready(report: BackendReport): void;
+  snapshot(snapshot: Snapshot): void;
+  notice(level: 'info' | 'warning' | 'error', text: string): void;
+  /** A new worker took over after a fault; the page should truncate its series to the checkpoint. */
+  recovered(checkpoint: Checkpoint | null): void;
+}
+
+export type WorkerFactory = () => Worker;
+
+const defaultWorker: WorkerFactory = () =>
+  new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'flatland-engine',
+  });
+
+/** How many times in a row the client restarts a failing worker before giving up. */
+const MAX_RESTARTS = 4;
+
+export class EngineClient {
+  private worker: Worker | null = null;
+  private spec: ExperimentSpec | null = null;
+  private backendChoice: BackendChoice = 'auto';
+  private backend: BackendName | null = null;
+  private playing = false;
+  private readonly avoid: BackendName[] = [];
+  private checkpoint: Checkpoint | null = null;
+  private restarts = 0;
+  private generation = 0;
+
+  constructor(
+    private readonly events: EngineClientEvents,
+    private readonly createWorker: WorkerFactory = defaultWorker,
+  ) {}
+
+  /** Starts (or restarts) the engine on `backend` with `spec`, paused. */
+  start(spec: ExperimentSpec, backend: BackendChoice): void {
+    this.spec = spec;
+    this.backendChoice = backend;
+    this.avoid.length = 0;
+    this.checkpoint = null;
+    this.restarts = 0;
+    this.playing = false;
+    this.generation = 0;
+    this.spawn(null);
+  }
+
+  play(): void {
+    this.playing = true;
+    this.send({ type: 'play' });
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.send({ type: 'pause' });
+  }
+
+  step(ticks = 1): void {
+    this.send({ type: 'step', ticks });
+  }
+
+  /** A new experiment (or the same one from its start) on the same worker. */
+  reset(spec: ExperimentSpec): void {
+    this.spec = spec;
+    this.checkpoint = null;
+    this.generation += 1;
+    this.playing = false;
+    this.send({ type: 'reset', spec });
+  }
+
+  /** Test hook and fault drill: kills the worker as a crash would. */
+  simulateCrash(): void {
+    this.recover('the engine worker was terminated');
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private spawn(resume: Checkpoint | null): void {
+    this.worker?.terminate();
+    const worker = this.createWorker();
+    this.worker = worker;
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(worker, event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (worker === this.worker) this.recover(`the engine worker crashed: ${event.message}`);
+    };
+    if (!this.spec) return;
+    this.post({
+      type: 'start',
+      version: PROTOCOL_VERSION,
+      spec: this.spec,
+      backend: this.backendChoice,
+      avoid: [...this.avoid],
+      generation: this.generation,
+      resume,
+    });
+  }
+
+  private receive(worker: Worker, message: FromWorker): void {
+    if (worker !== this.worker) return;
+    switch (message.type) {
+      case 'ready':
+        this.backend = message.backend.name;
+        this.events.ready(message.backend);
+        if (this.playing) this.send({ type: 'play' });
+        return;
+      case 'snapshot':
+        if (message.checkpoint) {
+          this.checkpoint = message.checkpoint;
+          this.restarts = 0;
+        }
+        this.events.snapshot(message);
+        return;
+      case 'notice':
+        this.events.notice(message.level, message.text);
+        return;
+      case 'deviceLost':
+        this.recover(`the ${message.backend} device was lost (${message.text})`, message.backend);
+        return;
+      case 'fatal':
+        this.events.notice('error', message.text);
+        return;
+      default:
+        message satisfies never;
+    }
+  }
+
+  private recover(why: string, failedBackend: BackendName | null = this.backend): void {
+    if (this.restarts >= MAX_RESTARTS) {
+      this.events.notice('error', `${why}; gave up after ${MAX_RESTARTS} restarts — reload the page`);
+      this.dispose();
+      return;
+    }
+    this.restarts += 1;
+    // A device loss or a crash on a GPU backend: step down the ladder. A crash on wasm or cpu is
+    // more likely our fault than the backend's: retry the same rung once before stepping down.
+    if (failedBackend && (failedBackend === 'webgpu' || failedBackend === 'webgl' || this.restarts > 1)) {
+      if (!this.avoid.includes(failedBackend)) this.avoid.push(failedBackend);
+    }
+    const at = this.checkpoint ? `tick ${this.checkpoint.tick}` : 'the start';
+    this.events.notice('warning', `${why}. Restarted the engine and resumed from ${at}.`);
+    this.events.recovered(this.checkpoint);
+    this.spawn(this.checkpoint);
+  }
+
+  private send(message: Exclude<ToWorker, { type: 'start' }>): void {
+    this.post(message);
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+}

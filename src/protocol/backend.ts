@@ -1,0 +1,27 @@
+/** The tfjs backends Flatland can run on, fastest-first on real hardware (DESIGN.md "The backend ladder"). */
+export const BACKEND_LADDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_LADDER)[number];
+/** What the user (or the permalink) asks for: a backend, or the ladder's choice. */
+export type BackendChoice = BackendName | 'auto';
+
+export function isBackendName(value: unknown): value is BackendName {
+  return typeof value === 'string' && (BACKEND_LADDER as readonly string[]).includes(value);
+}
+
+/** One rung tried on the way down the ladder, and what happened. */
+export interface BackendAttempt {
+  readonly name: BackendName;
+  readonly outcome: 'chosen' | 'failed' | 'skipped';
+  readonly detail: string;
+}
+
+/** What the worker tells the page about the backend it runs on. */
+export interface BackendReport {
+  readonly name: BackendName;
+  readonly requested: BackendChoice;
+  /** The WebGPU adapter, when one was found: its description and whether it is a software fallback. */
+  readonly gpuAdapter: { readonly description: string; readonly isFallback: boolean } | null;
+  /** One sentence for the badge: why this backend. */
+  readonly reason: string;
+  readonly attempts: readonly BackendAttempt[];
+}

@@ -1,0 +1,23 @@
+/**
+ * What a new worker needs to resume an experiment where a dead one left it: every run's optimizer
+ * state and how much of its series the page already holds.
+ */
+import type { OptimizerSnapshot } from '../core/optimizers/optimizer';
+import type { RunStatus } from './messages';
+
+export interface RunCheckpoint {
+  readonly id: string;
+  readonly status: RunStatus;
+  readonly reason: string | null;
+  readonly optimizer: OptimizerSnapshot;
+  /** Points of this run's series recorded up to the checkpoint. */
+  readonly seriesLength: number;
+}
+
+export interface Checkpoint {
+  /** The experiment generation (resets) it belongs to. */
+  readonly generation: number;
+  /** Lockstep ticks completed. */
+  readonly tick: number;
+  readonly runs: readonly RunCheckpoint[];
+}

@@ -1,0 +1,32 @@
+/**
+ * The ExperimentSpec: the single serializable description of an experiment. The permalink, the
+ * presets, the CLI and the worker all speak it. Same spec + same backend ⇒ the same numbers.
+ */
+import type { DatasetSpec } from '../core/data/datasetSpec';
+import type { LossSpec } from '../core/losses/lossSpec';
+import type { ModelSpec } from '../core/models/modelSpec';
+import type { OptimizerSpec } from '../core/optimizers/optimizerSpec';
+
+export const SPEC_VERSION = 1;
+
+/** One optimizer run of an experiment. All runs share the data and the initial weights. */
+export interface RunSpec {
+  /** Stable, short, unique within the experiment (used in the URL and the exported data). */
+  readonly id: string;
+  readonly label: string;
+  readonly optimizer: OptimizerSpec;
+  /** Added to the experiment seed for this run's minibatches and noise (seed spread); 0 by default. */
+  readonly seedOffset: number;
+}
+
+export interface ExperimentSpec {
+  readonly version: typeof SPEC_VERSION;
+  /** The experiment seed: data, initial weights, minibatches, noise, directions, probes. */
+  readonly seed: number;
+  readonly dataset: DatasetSpec;
+  readonly model: ModelSpec;
+  readonly loss: LossSpec;
+  readonly runs: readonly RunSpec[];
+  /** Gradient evaluations per lockstep tick: every run advances by this budget, then is measured. */
+  readonly tickGradEvals: number;
+}

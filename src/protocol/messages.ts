@@ -1,0 +1,65 @@
+/**
+ * The typed messages between the page (engine client) and the worker (engine host). Bump
+ * PROTOCOL_VERSION on any change of shape; each side refuses a message of another version.
+ */
+import type { BackendChoice, BackendName, BackendReport } from './backend';
+import type { Checkpoint } from './checkpoint';
+import type { ExperimentSpec } from './experimentSpec';
+import type { SeriesChunk } from './series';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Page → worker. */
+export type ToWorker =
+  | {
+      readonly type: 'start';
+      readonly version: number;
+      readonly spec: ExperimentSpec;
+      readonly backend: BackendChoice;
+      /** Rungs of the ladder that already failed in this tab. */
+      readonly avoid: readonly BackendName[];
+      /** The experiment generation to continue (the page counts resets; see `snapshot`). */
+      readonly generation: number;
+      /** Resume from this checkpoint instead of the experiment's start (after a crash). */
+      readonly resume: Checkpoint | null;
+    }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step'; readonly ticks: number }
+  | { readonly type: 'reset'; readonly spec: ExperimentSpec };
+
+export type RunStatus = 'running' | 'diverged' | 'failed';
+
+/** What the page learns of one run in a snapshot. */
+export interface RunSnapshot {
+  readonly id: string;
+  readonly label: string;
+  readonly status: RunStatus;
+  /** Why the run stopped, when it did. */
+  readonly reason: string | null;
+  readonly steps: number;
+  readonly gradEvals: number;
+  /** Points appended since the previous snapshot (null when none). */
+  readonly series: SeriesChunk | null;
+}
+
+export type EngineStatus = 'paused' | 'playing';
+
+/** Worker → page. */
+export type FromWorker =
+  | { readonly type: 'ready'; readonly version: number; readonly backend: BackendReport }
+  | {
+      readonly type: 'snapshot';
+      readonly version: number;
+      /** Increases by one per reset, so stale snapshots of a previous experiment can be ignored. */
+      readonly generation: number;
+      readonly status: EngineStatus;
+      readonly runs: readonly RunSnapshot[];
+      /** `tf.memory().numTensors` in the worker, to watch for leaks. */
+      readonly numTensors: number;
+      /** Every few seconds, the state to resume from if this worker dies. */
+      readonly checkpoint: Checkpoint | null;
+    }
+  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
+  | { readonly type: 'deviceLost'; readonly backend: BackendName; readonly text: string }
+  | { readonly type: 'fatal'; readonly text: string };

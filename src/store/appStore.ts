@@ -1,0 +1,67 @@
+/**
+ * The page's state: the spec (what the URL holds), the engine's backend and status, the runs'
+ * streamed series, and the notices. A vanilla zustand store: actions (./actions) are plain module
+ * functions, so the engine bridge and the URL sync call them outside React.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { BackendChoice, BackendReport } from '../protocol/backend';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import type { RunStatus } from '../protocol/messages';
+import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import { emptySeries, type SeriesBuffer } from './seriesBuffer';
+
+export interface RunView {
+  readonly id: string;
+  readonly label: string;
+  readonly status: RunStatus;
+  readonly reason: string | null;
+  readonly steps: number;
+  readonly gradEvals: number;
+  readonly series: SeriesBuffer;
+}
+
+export interface Notice {
+  readonly id: number;
+  readonly level: 'info' | 'warning' | 'error';
+  readonly text: string;
+}
+
+export type EngineState = 'starting' | 'paused' | 'playing';
+
+export interface AppState {
+  readonly spec: ExperimentSpec;
+  readonly backendChoice: BackendChoice;
+  readonly backend: BackendReport | null;
+  readonly engine: EngineState;
+  readonly generation: number;
+  readonly runs: readonly RunView[];
+  readonly numTensors: number;
+  readonly notices: readonly Notice[];
+}
+
+export function runViewsFor(spec: ExperimentSpec): RunView[] {
+  return spec.runs.map((run) => ({
+    id: run.id,
+    label: run.label,
+    status: 'running',
+    reason: null,
+    steps: 0,
+    gradEvals: 0,
+    series: emptySeries(),
+  }));
+}
+
+export function initialState(spec = defaultExperimentSpec()): AppState {
+  return {
+    spec,
+    backendChoice: 'auto',
+    backend: null,
+    engine: 'starting',
+    generation: 0,
+    runs: runViewsFor(spec),
+    numTensors: 0,
+    notices: [],
+  };
+}
+
+export const appStore = createStore<AppState>()(() => initialState());

@@ -1,0 +1,43 @@
+import { useEffect, useRef, type RefObject } from 'react';
+
+/** A chart module's handle: React mounts it once, then only feeds it data. */
+export interface ChartHandle<D> {
+  update(data: D): void;
+  destroy(): void;
+}
+
+/**
+ * Mounts `create(el)` into the returned ref's element for the component's lifetime and calls
+ * `update(data)` whenever `data` changes (and on resize). React owns the container, d3 the pixels.
+ */
+export function useChart<D, E extends HTMLElement = HTMLDivElement>(
+  create: (el: E) => ChartHandle<D>,
+  data: D,
+): RefObject<E | null> {
+  const ref = useRef<E>(null);
+  const chart = useRef<ChartHandle<D> | null>(null);
+  const latest = useRef(data);
+  const createRef = useRef(create);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const handle = createRef.current(el);
+    chart.current = handle;
+    handle.update(latest.current);
+    const observer = new ResizeObserver(() => handle.update(latest.current));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      handle.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    latest.current = data;
+    chart.current?.update(data);
+  }, [data]);
+
+  return ref;
+}

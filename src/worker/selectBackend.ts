@@ -1,0 +1,111 @@
+/**
+ * The backend ladder (DESIGN.md): webgpu → webgl → wasm → cpu. `tf.setBackend` fails quietly by
+ * returning false, so every rung is checked. Without a hardware GPU (a fallback WebGPU adapter,
+ * a software WebGL renderer) wasm is the fastest rung measured, so 'auto' starts there and says why.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import {
+  BACKEND_LADDER,
+  type BackendAttempt,
+  type BackendChoice,
+  type BackendName,
+  type BackendReport,
+} from '../protocol/backend';
+import { probeWebGlRenderer, probeWebGpuAdapter } from './gpuProbe';
+
+let wasmConfigured = false;
+
+function configureWasm(): void {
+  if (wasmConfigured) return;
+  // Multithreaded wasm breaks in a minified build (its pthread workers) and gave no speed-up on 2 cores.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': wasmPlainUrl,
+    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+  });
+  wasmConfigured = true;
+}
+
+async function trySetBackend(name: BackendName): Promise<string | null> {
+  try {
+    if (name === 'wasm') configureWasm();
+    const ok = await tf.setBackend(name);
+    if (!ok) return 'tfjs could not initialise it';
+    await tf.ready();
+    // A backend that registers but cannot compute is worse than none: check one small op.
+    const probe = tf.tidy(() => tf.sum(tf.mul(tf.tensor1d([1, 2, 3]), 2)));
+    const value = (await probe.data())[0];
+    probe.dispose();
+    return value === 12 ? null : `a test sum returned ${value} instead of 12`;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Chooses and activates a backend. `requested` forces a rung (falling further down if it fails);
+ * `avoid` lists rungs that already failed in this tab (a crash, a lost device).
+ */
+export async function selectBackend(
+  requested: BackendChoice,
+  avoid: readonly BackendName[] = [],
+): Promise<BackendReport> {
+  const gpuAdapter = await probeWebGpuAdapter();
+  const attempts: BackendAttempt[] = [];
+  let reason: string;
+  let start: number;
+
+  if (requested !== 'auto') {
+    start = BACKEND_LADDER.indexOf(requested);
+    reason = `${requested} was requested`;
+  } else if (gpuAdapter && !gpuAdapter.isFallback) {
+    start = 0;
+    reason = `hardware WebGPU adapter (${gpuAdapter.description})`;
+  } else {
+    const webgl = probeWebGlRenderer();
+    const gpuWhy = gpuAdapter
+      ? `the WebGPU adapter is a software fallback (${gpuAdapter.description})`
+      : 'no WebGPU adapter';
+    if (webgl && !webgl.isSoftware) {
+      start = BACKEND_LADDER.indexOf('webgl');
+      reason = `${gpuWhy}; WebGL runs on ${webgl.renderer}`;
+    } else {
+      start = BACKEND_LADDER.indexOf('wasm');
+      reason = `${gpuWhy} and WebGL ${webgl ? 'renders in software' : 'is unavailable'}: wasm is faster here`;
+      for (const skipped of BACKEND_LADDER.slice(0, start)) {
+        attempts.push({ name: skipped, outcome: 'skipped', detail: 'no hardware GPU' });
+      }
+    }
+  }
+
+  for (const name of BACKEND_LADDER.slice(start)) {
+    if (avoid.includes(name)) {
+      attempts.push({ name, outcome: 'skipped', detail: 'failed earlier in this tab' });
+      continue;
+    }
+    const failure = await trySetBackend(name);
+    if (failure === null) {
+      attempts.push({ name, outcome: 'chosen', detail: reason });
+      const fellBack = attempts.some((a) => a.outcome === 'failed');
+      const why = fellBack
+        ? `${attempts
+            .filter((a) => a.outcome === 'failed')
+            .map((a) => `${a.name} failed (${a.detail})`)
+            .join('; ')}`
+        : reason;
+      return { name, requested, gpuAdapter, reason: why, attempts };
+    }
+    attempts.push({ name, outcome: 'failed', detail: failure });
+  }
+  throw new Error(
+    `no tfjs backend could start: ${attempts.map((a) => `${a.name}: ${a.detail}`).join('; ')}`,
+  );
+}
