@@ -107,6 +107,7 @@ export class EngineClient {
       backend: this.backendChoice,
       avoid: [...this.avoid],
       generation: this.generation,
+      dataUrl: new URL('data/', document.baseURI).href,
       resume,
     });
   }

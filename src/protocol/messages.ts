@@ -20,6 +20,8 @@ export type ToWorker =
       readonly avoid: readonly BackendName[];
       /** The experiment generation to continue (the page counts resets; see `snapshot`). */
       readonly generation: number;
+      /** Absolute URL of the folder holding the data files (public/data). */
+      readonly dataUrl: string;
       /** Resume from this checkpoint instead of the experiment's start (after a crash). */
       readonly resume: Checkpoint | null;
     }

@@ -3,11 +3,14 @@
  * and on wasm (threads off, as in the app), with the second-order gradient fix installed once.
  */
 import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core alone registers no gradients; this must run before the second-order fix.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { beforeAll, describe } from 'vitest';
+import { installSecondOrderGradients } from '../core/autodiff/secondOrderGradients';
 
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
@@ -18,11 +21,15 @@ let wasmConfigured = false;
 export async function useBackend(name: NodeBackend): Promise<void> {
   if (name === 'wasm' && !wasmConfigured) {
     const require = createRequire(import.meta.url);
-    const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    const dist = dirname(
+      require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
+    );
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     setWasmPaths(`${dist}/`);
     wasmConfigured = true;
   }
+  // Gradients are registered globally (every backend); the call is idempotent.
+  installSecondOrderGradients();
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`tfjs refused the ${name} backend`);
   await tf.ready();

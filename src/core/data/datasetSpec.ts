@@ -100,7 +100,9 @@ export const DATASET_KINDS: readonly DatasetKind[] = [
 ];
 
 /** The defaults of each kind: small enough for exact Hessians in the browser. */
-export function defaultDatasetSpec<K extends DatasetKind>(kind: K): Extract<DatasetSpec, { kind: K }>;
+export function defaultDatasetSpec<K extends DatasetKind>(
+  kind: K,
+): Extract<DatasetSpec, { kind: K }>;
 export function defaultDatasetSpec(kind: DatasetKind): DatasetSpec {
   switch (kind) {
     case 'spiral':

@@ -4,7 +4,12 @@ import type { Rng, Split } from '../types';
  * C class means m_c = s·g_c/‖g_c‖ with g_c ~ N(0, I_d): random directions, every mean of norm s.
  * Row-major [C, d].
  */
-export function classMeans(rng: Rng, classes: number, dim: number, separation: number): Float32Array {
+export function classMeans(
+  rng: Rng,
+  classes: number,
+  dim: number,
+  separation: number,
+): Float32Array {
   const means = new Float32Array(classes * dim);
   for (let c = 0; c < classes; c++) {
     const g = new Float64Array(dim);

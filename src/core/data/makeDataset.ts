@@ -61,7 +61,14 @@ export function makeDataset(spec: DatasetSpec, seed: number, sources: DataSource
     }
     case 'gaussianMixture': {
       const means = classMeans(rng, spec.classes, spec.dim, spec.separation);
-      const all = sampleMixture(rng, means, spec.classes, spec.dim, spec.train + spec.test, spec.shift);
+      const all = sampleMixture(
+        rng,
+        means,
+        spec.classes,
+        spec.dim,
+        spec.train + spec.test,
+        spec.shift,
+      );
       const { train, test } = splitTrainTest(all, spec.dim, spec.train);
       const noisy = { ...train, y: flipLabels(rng, train.y, spec.classes, spec.labelNoise) };
       return {
@@ -74,10 +81,14 @@ export function makeDataset(spec: DatasetSpec, seed: number, sources: DataSource
       };
     }
     case 'mnist': {
-      if (!sources.mnist) throw new Error('the MNIST data set needs sources.mnist (public/data/mnist.bin)');
+      if (!sources.mnist) {
+        throw new Error('the MNIST data set needs sources.mnist (public/data/mnist.bin)');
+      }
       const images = parseMnist(sources.mnist);
       if (spec.train + spec.test > images.count) {
-        throw new RangeError(`MNIST has ${images.count} images, asked for ${spec.train + spec.test}`);
+        throw new RangeError(
+          `MNIST has ${images.count} images, asked for ${spec.train + spec.test}`,
+        );
       }
       const order = randomPermutation(rng, images.count);
       const side = spec.downsample ? images.rows >> 1 : images.rows;
@@ -88,7 +99,11 @@ export function makeDataset(spec: DatasetSpec, seed: number, sources: DataSource
         classes: 10,
         labelKind: 'class',
         train: mnistSplit(images, order.subarray(0, spec.train), spec.downsample),
-        test: mnistSplit(images, order.subarray(spec.train, spec.train + spec.test), spec.downsample),
+        test: mnistSplit(
+          images,
+          order.subarray(spec.train, spec.train + spec.test),
+          spec.downsample,
+        ),
       };
     }
   }

@@ -1,19 +1,13 @@
 /** The Langevin noise of Entropy-SGD, drawn on the host from the seeded 'noise' stream. */
+import { createRng } from '../random';
 import type { Rng } from '../types';
 
 /**
- * A 32-bit seed for the noise of outer step `step` of run `runIndex`: murmur3's finalizer folded
- * over (seed, runIndex, step). One stream per step lets a resumed run draw the same noise.
+ * The 'noise' stream of outer step t of run `runIndex`: `createRng(seed, 'noise', runIndex, t)`.
+ * A fresh sub-stream per step lets a resumed run draw exactly the noise it would have drawn.
  */
-export function noiseSeed(seed: number, runIndex: number, step: number): number {
-  let h = 0x9e3779b9;
-  for (const word of [seed, runIndex, step]) {
-    h = Math.imul(h ^ (word >>> 0), 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
-  return h >>> 0;
+export function stepNoiseRng(seed: number, runIndex: number): (step: number) => Rng {
+  return (step) => createRng(seed, 'noise', runIndex, step);
 }
 
 /** A new vector of `length` draws `scale · ξ_i`, ξ_i ~ N(0, 1) from `rng`, in order. */

@@ -45,17 +45,17 @@ export interface OptimizerSnapshot {
 
 /** Options of `createOptimizer`. */
 export interface OptimizerOptions {
-  /** The experiment's seed: with `runIndex` and the step, it seeds the 'noise' stream. */
+  /** The experiment's seed: with `runIndex` and the step, it keys the 'noise' stream. */
   readonly seed: number;
-  /** Which run of the experiment this is (different runs draw different noise). */
+  /** Which run of the experiment this is (different runs draw different noise); default 0. */
   readonly runIndex?: number;
   /** Replica a's initial weights (Replicated-SGD); absent, every replica starts from `init`. */
   readonly initReplica?: (a: number) => Float32Array;
   /** Resume from this snapshot instead of `init`. */
   readonly from?: OptimizerSnapshot;
   /**
-   * The 'noise' stream of outer step t. Absent, `createRng(noiseSeed(seed, runIndex, t), 'noise')`.
-   * One fresh stream per outer step makes a resumed run draw exactly the noise it would have drawn.
+   * The 'noise' stream of outer step t. Absent, `createRng(seed, 'noise', runIndex, t)`: one fresh
+   * sub-stream per outer step makes a resumed run draw exactly the noise it would have drawn.
    */
   readonly noiseRng?: (step: number) => Rng;
 }

@@ -1,4 +1,5 @@
 /** The SGD update rule shared by SGD, SAM, Replicated-SGD and Entropy-SGD's outer step. */
+import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor1D } from '@tensorflow/tfjs-core';
 
 /** The part of the SGD hyper-parameters the update rule reads. */
@@ -20,11 +21,9 @@ export function sgdUpdate(
   rule: SgdRule,
   lr: number,
 ): { w: Tensor1D; velocity: Tensor1D | null } {
-  let d = rule.weightDecay !== 0 ? g.add(w.mul(rule.weightDecay)) : g;
-  let v: Tensor1D | null = null;
-  if (rule.momentum !== 0) {
-    v = velocity === null ? d : velocity.mul(rule.momentum).add(d);
-    d = rule.nesterov ? d.add(v.mul(rule.momentum)) : v;
-  }
-  return { w: w.sub(d.mul(lr)), velocity: v };
+  const d: Tensor1D = rule.weightDecay !== 0 ? tf.add(g, tf.mul(w, rule.weightDecay)) : g;
+  if (rule.momentum === 0) return { w: tf.sub(w, tf.mul(d, lr)), velocity: null };
+  const v: Tensor1D = velocity === null ? d : tf.add(tf.mul(velocity, rule.momentum), d);
+  const direction: Tensor1D = rule.nesterov ? tf.add(d, tf.mul(v, rule.momentum)) : v;
+  return { w: tf.sub(w, tf.mul(direction, lr)), velocity: v };
 }

@@ -9,25 +9,31 @@ export function vectorTensor(values: Float32Array): Tensor1D {
   return tf.tensor1d(Float32Array.from(values));
 }
 
-/** Copies of the tensors' values, read asynchronously (allowed on every backend). */
+/**
+ * Copies of the tensors' values, read asynchronously (allowed on every backend). Every read starts
+ * before the first await, so a `step()` that replaces the tensors meanwhile cannot spoil it.
+ */
 export async function readVectors(
   tensors: Readonly<Record<string, Tensor1D>>,
 ): Promise<Record<string, Float32Array>> {
+  const entries = Object.entries(tensors);
+  const values = await Promise.all(entries.map(([, t]) => t.data<'float32'>()));
   const out: Record<string, Float32Array> = {};
-  for (const [name, t] of Object.entries(tensors)) {
-    out[name] = Float32Array.from(await t.data<'float32'>());
-  }
+  entries.forEach(([name], i) => (out[name] = Float32Array.from(values[i]!)));
   return out;
 }
 
 /** Throws if `snapshot` was not taken from an optimizer of `kind` on D parameters. */
 export function checkSnapshot(snapshot: OptimizerSnapshot, kind: OptimizerKind, d: number): void {
-  if (snapshot.version !== 1) throw new Error(`unknown optimizer snapshot version ${snapshot.version}`);
+  if (snapshot.version !== 1) {
+    throw new Error(`unknown optimizer snapshot version ${String(snapshot.version)}`);
+  }
   if (snapshot.kind !== kind) {
     throw new Error(`cannot resume a ${kind} optimizer from a ${snapshot.kind} snapshot`);
   }
   for (const [name, v] of Object.entries(snapshot.vectors)) {
-    if (v.length !== d) throw new Error(`snapshot vector ${name} has ${v.length} entries, not ${d}`);
+    if (v.length !== d)
+      throw new Error(`snapshot vector ${name} has ${v.length} entries, not ${d}`);
   }
 }
 

@@ -60,7 +60,7 @@ export async function lanczosTridiagonal(
   const alpha: number[] = [];
   const beta: number[] = [];
   const basis: Float64Array[] = [];
-  let q = Float64Array.from(start);
+  let q: Float64Array = Float64Array.from(start);
   if (normalizeInPlace(q) === 0) throw new Error('lanczos: zero start vector');
   let scale = 0;
   let residualNorm = 0;

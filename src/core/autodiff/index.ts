@@ -1,0 +1,7 @@
+export { hessianVectorProduct } from './hessianVectorProduct';
+export {
+  installSecondOrderGradients,
+  secondOrderGradientsInstalled,
+  SECOND_ORDER_KERNELS,
+} from './secondOrderGradients';
+export { stopGradient } from './stopGradient';

@@ -1,0 +1,140 @@
+/** Entropy-SGD (Chaudhari et al. 2017) and its γ-scaled variant (Pittorino et al. 2021). */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor1D } from '@tensorflow/tfjs-core';
+import type { Rng, TrainingProblem } from '../types';
+import { project } from './constrain';
+import { lossGradient } from './lossGradient';
+import { gaussianVector } from './noise';
+import type { Optimizer, OptimizerSnapshot } from './optimizer';
+import type { EntropySgdSpec } from './optimizerSpec';
+import { geometricCouplingAt, learningRateAt } from './schedules';
+import { sgdUpdate } from './sgdUpdate';
+import {
+  checkSnapshot,
+  readVectors,
+  requireVector,
+  restoreVector,
+  vectorTensor,
+} from './snapshotState';
+
+/**
+ * Gradient evaluations charged per outer step: L + 1 for 'chaudhari2017' (the authors' Lua code
+ * evaluates ∇f(x) on a minibatch before the inner loop and then discards it; SCIENCE.md's
+ * accounting, so budgets match the paper's), L for 'scaled' (Pittorino et al.'s code drops that
+ * evaluation). This implementation computes L gradients in both cases.
+ */
+export function entropySgdGradEvalsPerStep(spec: EntropySgdSpec): number {
+  return spec.variant === 'chaudhari2017' ? spec.L + 1 : spec.L;
+}
+
+/**
+ * Entropy-SGD. Outer step t: γ = min(γmax, γ0(1 + γ1)^t); x' = μ = x; for l = 1..L, each on a
+ * fresh minibatch: x' ← x' − η'(∇f(x') − γ(x − x')) + ε√(2η') ξ_l (ξ_l ~ N(0, I) from
+ * `noiseRng(t)`, skipped when ε = 0); μ ← αμ + (1 − α)x'. Then d = x − μ ('chaudhari2017') or
+ * γ(x − μ) ('scaled'), the SGD rule with outer momentum: x ← x − η_t d; then `problem.project`
+ * (on x only: the inner chain explores freely around it).
+ */
+export function createEntropySgd(
+  spec: EntropySgdSpec,
+  problem: TrainingProblem,
+  init: Float32Array,
+  noiseRng: (step: number) => Rng,
+  from?: OptimizerSnapshot,
+): Optimizer<EntropySgdSpec> {
+  return new EntropySgd(spec, problem, init, noiseRng, from);
+}
+
+class EntropySgd implements Optimizer<EntropySgdSpec> {
+  steps = 0;
+  gradEvals = 0;
+  private x: Tensor1D;
+  private velocity: Tensor1D | null = null;
+
+  constructor(
+    readonly spec: EntropySgdSpec,
+    private readonly problem: TrainingProblem,
+    init: Float32Array,
+    private readonly noiseRng: (step: number) => Rng,
+    from?: OptimizerSnapshot,
+  ) {
+    if (from) {
+      checkSnapshot(from, 'entropySgd', problem.paramCount);
+      this.x = requireVector(from, 'x');
+      this.velocity = restoreVector(from, 'velocity') ?? null;
+      this.steps = from.steps;
+      this.gradEvals = from.gradEvals;
+    } else {
+      this.x = vectorTensor(init);
+    }
+  }
+
+  params(): Tensor1D {
+    return this.x;
+  }
+
+  step(): void {
+    const { spec, problem, x } = this;
+    const t = this.steps;
+    const gamma = geometricCouplingAt(spec.gamma0, spec.gamma1, spec.gammaMax, t);
+    const lr = learningRateAt(spec.lrSchedule, spec.lr, t);
+    const rng = spec.noise > 0 ? this.noiseRng(t) : undefined;
+    const noiseScale = spec.noise * Math.sqrt(2 * spec.innerLr);
+    const d = problem.paramCount;
+
+    let xp: Tensor1D = tf.clone(x);
+    let mu: Tensor1D = tf.clone(x);
+    try {
+      for (let l = 0; l < spec.L; l++) {
+        const noise = rng ? gaussianVector(rng, d, noiseScale) : undefined;
+        const [nextXp, nextMu] = tf.tidy((): Tensor1D[] => {
+          const batch = problem.nextBatch(spec.batchSize);
+          const g = tf.sub(lossGradient(problem, xp, batch), tf.mul(tf.sub(x, xp), gamma));
+          let moved: Tensor1D = tf.sub(xp, tf.mul(g, spec.innerLr));
+          if (noise) moved = tf.add(moved, tf.tensor1d(noise));
+          return [moved, tf.add(tf.mul(mu, spec.alpha), tf.mul(moved, 1 - spec.alpha))];
+        });
+        xp.dispose();
+        mu.dispose();
+        xp = nextXp!;
+        mu = nextMu!;
+      }
+      const [nextX, velocity] = tf.tidy((): Tensor1D[] => {
+        const gap: Tensor1D = tf.sub(x, mu);
+        const pull: Tensor1D = spec.variant === 'scaled' ? tf.mul(gap, gamma) : gap;
+        const rule = { momentum: spec.momentum, nesterov: spec.nesterov, weightDecay: 0 };
+        const next = sgdUpdate(x, pull, this.velocity, rule, lr);
+        const out = [project(problem, next.w)];
+        if (next.velocity) out.push(next.velocity);
+        return out;
+      });
+      this.x.dispose();
+      this.velocity?.dispose();
+      this.x = nextX!;
+      this.velocity = velocity ?? null;
+    } finally {
+      xp.dispose();
+      mu.dispose();
+    }
+    this.steps += 1;
+    this.gradEvals += entropySgdGradEvalsPerStep(spec);
+  }
+
+  async snapshot(): Promise<OptimizerSnapshot> {
+    const tensors: Record<string, Tensor1D> = { x: this.x };
+    if (this.velocity) tensors.velocity = this.velocity;
+    return {
+      version: 1,
+      kind: 'entropySgd',
+      steps: this.steps,
+      gradEvals: this.gradEvals,
+      vectors: await readVectors(tensors),
+      scalars: {},
+    };
+  }
+
+  dispose(): void {
+    this.x.dispose();
+    this.velocity?.dispose();
+    this.velocity = null;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Batched forward passes of an MLP (`makeMlp` layout: W1 [d0, d1], b1 [d1], W2 …, linear output)
+ * at G parameter vectors at once, as batched matrix products over a leading grid axis — instead of
+ * G separate forwards. Internal to the slice and flatness instruments.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { ParamBlock } from '../types';
+import type { LandscapeObjective } from './landscapeObjective';
+
+/** The (weight, bias) block pairs of a dense chain, or undefined if the layout is not one. */
+export function denseChainLayers(
+  layout: readonly ParamBlock[],
+): { weight: ParamBlock; bias: ParamBlock }[] | undefined {
+  if (layout.length === 0 || layout.length % 2 !== 0) return undefined;
+  const layers: { weight: ParamBlock; bias: ParamBlock }[] = [];
+  for (let k = 0; k < layout.length; k += 2) {
+    const weight = layout[k]!;
+    const bias = layout[k + 1]!;
+    if (weight.kind !== 'weight' || bias.kind !== 'bias' || weight.shape.length !== 2) return undefined;
+    if (bias.size !== weight.shape[1]) return undefined;
+    const prev = layers.at(-1);
+    if (prev && prev.weight.shape[1] !== weight.shape[0]) return undefined;
+    if (bias.offset !== weight.offset + weight.size) return undefined;
+    layers.push({ weight, bias });
+  }
+  return layers;
+}
+
+/** Per-grid-point weights of one layer: W [G, fanIn, fanOut], b [G, 1, fanOut]. */
+export type LayerWeights = (layer: number) => { W: tf.Tensor3D; b: tf.Tensor3D };
+
+/**
+ * Runs layers 2…L on the first layer's pre-activations z₁ [G, n, d1]:
+ * z_l = φ(z_{l−1}) W_l(g) + b_l(g) (batched matMul), returning the logits [G, n, C]. Call in a tidy.
+ */
+export function denseChainTail(
+  z1: tf.Tensor3D,
+  layers: number,
+  weightsOf: LayerWeights,
+  activation: 'relu' | 'tanh',
+): tf.Tensor3D {
+  let z = z1;
+  for (let l = 1; l < layers; l++) {
+    const h = activation === 'relu' ? tf.relu(z) : tf.tanh(z);
+    const { W, b } = weightsOf(l);
+    z = tf.add(tf.matMul(h, W), b);
+  }
+  return z;
+}
+
+/**
+ * Mean loss and error of each of G logit blocks [G, n, C] against the objective's labels: loss via
+ * the objective's `Loss` on each [n, C] slice, error via argmax (class labels) or sign (±1 labels)
+ * — the MLP's `predict`. Returns [G] and [G]. Call in a tidy.
+ */
+export function lossAndErrorOfLogits(
+  objective: LandscapeObjective,
+  logits: tf.Tensor3D,
+): { loss: tf.Tensor1D; error: tf.Tensor1D } {
+  const g = logits.shape[0];
+  const losses: tf.Scalar[] = [];
+  for (let k = 0; k < g; k++) {
+    const zk = tf.squeeze<tf.Tensor2D>(tf.slice(logits, [k, 0, 0], [1, -1, -1]), [0]);
+    losses.push(objective.loss(zk, objective.y));
+  }
+  const predictions =
+    objective.labelKind === 'class'
+      ? tf.cast(tf.argMax(logits, 2), 'float32')
+      : tf.sign(tf.squeeze(tf.slice(logits, [0, 0, 0], [-1, -1, 1]), [2]));
+  const wrong = tf.cast(tf.notEqual(predictions, tf.expandDims(objective.y, 0)), 'float32');
+  return { loss: tf.stack(losses) as tf.Tensor1D, error: tf.mean(wrong, 1) as tf.Tensor1D };
+}
+
+/** Block `block` of every row of a [G, D] parameter matrix, shaped [G, …block.shape]. */
+export function blockOfRows(params: tf.Tensor2D, block: ParamBlock): tf.Tensor {
+  const g = params.shape[0];
+  return tf.reshape(tf.slice(params, [0, block.offset], [g, block.size]), [g, ...block.shape]);
+}
+
+/** Block `block` of a flat [D] vector, shaped like the block. */
+export function blockOf(w: tf.Tensor1D, block: ParamBlock): tf.Tensor {
+  return tf.reshape(tf.slice(w, [block.offset], [block.size]), [...block.shape]);
+}
+
+/**
+ * Logits [G, n, C] of the MLP at the G rows of `params` [G, D]. The first layer is one product
+ * X·[W1(1) … W1(G)] of shape [n, G·d1]; the others are batched products. Call in a tidy.
+ */
+export function denseChainLogitsAtPoints(
+  objective: LandscapeObjective,
+  params: tf.Tensor2D,
+  activation: 'relu' | 'tanh',
+): tf.Tensor3D {
+  const layers = denseChainLayers(objective.model.layout);
+  if (!layers) throw new Error('denseChainLogitsAtPoints: the model is not a dense chain');
+  const g = params.shape[0];
+  const n = objective.x.shape[0];
+  const first = layers[0]!;
+  const [din = 0, d1 = 0] = first.weight.shape;
+  const w1 = tf.reshape(tf.transpose(blockOfRows(params, first.weight), [1, 0, 2]), [din, g * d1]);
+  const xw = tf.transpose(tf.reshape(tf.matMul(objective.x, w1), [n, g, d1]), [1, 0, 2]);
+  const z1 = tf.add(xw, tf.reshape(blockOfRows(params, first.bias), [g, 1, d1])) as tf.Tensor3D;
+  return denseChainTail(z1, layers.length, (l) => {
+    const { weight, bias } = layers[l]!;
+    return {
+      W: blockOfRows(params, weight) as tf.Tensor3D,
+      b: tf.reshape(blockOfRows(params, bias), [g, 1, bias.size]),
+    };
+  }, activation);
+}
+
+/**
+ * Logits [G, n, C] of the MLP at w(a_g, b_g) = o + a_g u + b_g v for the G coordinate pairs.
+ * The first layer's pre-activation is affine in (a, b): X W(a, b) + b(a, b) = (X W_o + b_o)
+ * + a (X W_u + b_u) + b (X W_v + b_v), three n×d1 products shared by every grid point.
+ * `a`, `b`: [G]; origin, u, v: [D]. Call in a tidy.
+ */
+export function denseChainLogitsOnPlane(
+  objective: LandscapeObjective,
+  origin: tf.Tensor1D,
+  u: tf.Tensor1D,
+  v: tf.Tensor1D,
+  a: tf.Tensor1D,
+  b: tf.Tensor1D,
+  activation: 'relu' | 'tanh',
+): tf.Tensor3D {
+  const layers = denseChainLayers(objective.model.layout);
+  if (!layers) throw new Error('denseChainLogitsOnPlane: the model is not a dense chain');
+  const g = a.shape[0];
+  const A = tf.reshape(a, [g, 1, 1]);
+  const B = tf.reshape(b, [g, 1, 1]);
+  const affine = (block: ParamBlock, m: (t: tf.Tensor) => tf.Tensor): tf.Tensor3D => {
+    const at = (w: tf.Tensor1D) => tf.expandDims(m(blockOf(w, block)), 0);
+    return tf.add(at(origin), tf.add(tf.mul(A, at(u)), tf.mul(B, at(v)))) as tf.Tensor3D;
+  };
+  const first = layers[0]!;
+  const x = objective.x;
+  const layerOne = (w: tf.Tensor1D) =>
+    tf.expandDims(
+      tf.add(tf.matMul(x, blockOf(w, first.weight) as tf.Tensor2D), blockOf(w, first.bias)),
+      0,
+    );
+  const z1 = tf.add(
+    layerOne(origin),
+    tf.add(tf.mul(A, layerOne(u)), tf.mul(B, layerOne(v))),
+  ) as tf.Tensor3D;
+  return denseChainTail(
+    z1,
+    layers.length,
+    (l) => {
+      const { weight, bias } = layers[l]!;
+      return { W: affine(weight, (t) => t), b: affine(bias, (t) => tf.reshape(t, [1, bias.size])) };
+    },
+    activation,
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The exact spectrum of a small operator, the gold standard: the matrix column by column from D
+ * applications, symmetrized, then a dense symmetric eigensolve.
+ */
+import { checkpoint, progressRange } from '../linalg/checkpoint';
+import { symmetrizeInPlace, type LinearOperator } from '../linalg/linearOperator';
+import { symmetricEigenChunked, type SymmetricEigen } from '../linalg/symmetricEigen';
+import type { ChunkOptions } from '../types';
+
+export interface ExactSpectrum extends SymmetricEigen {
+  /** max |A_ij − A_ji| before symmetrization (float32 Hessian–vector products: ~1e-6 relative). */
+  readonly asymmetry: number;
+}
+
+/**
+ * All eigenvalues (ascending) and, unless `vectors: false`, unit eigenvectors (row j of the
+ * row-major D×D `vectors`) of the operator. Column j of A is `apply(e_j)`; A is symmetrized as
+ * (A + Aᵀ)/2. Cost D applications + O(D³) (≈ 3 s for D = 1000 with vectors in Node; eigenvalues
+ * only are ~4× faster). Progress: the applications are the first half, the eigensolve the second.
+ */
+export async function exactSpectrum(
+  op: LinearOperator,
+  opts: ChunkOptions & { vectors?: boolean } = {},
+): Promise<ExactSpectrum> {
+  const a = await denseMatrix(op, progressRange(opts, 0, 0.5));
+  const n = op.dim;
+  const asymmetry = symmetrizeInPlace(a, n);
+  const eig = await symmetricEigenChunked(
+    a,
+    n,
+    { vectors: opts.vectors ?? true },
+    progressRange(opts, 0.5, 1),
+  );
+  return { ...eig, asymmetry };
+}
+
+/** The operator as a dense row-major D×D matrix (row j = A e_j, i.e. Aᵀ; A is symmetric). */
+export async function denseMatrix(op: LinearOperator, opts: ChunkOptions = {}): Promise<Float64Array> {
+  const n = op.dim;
+  const a = new Float64Array(n * n);
+  const e = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    e[j] = 1;
+    a.set(await op.apply(e), j * n);
+    e[j] = 0;
+    await checkpoint(opts, (j + 1) / n);
+  }
+  return a;
+}

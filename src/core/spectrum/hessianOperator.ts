@@ -1,0 +1,62 @@
+/**
+ * The Hessian of a tfjs loss as a `LinearOperator`: float64 vectors outside, float32 tensors and
+ * one double back-propagation (`hessianVectorProduct`) inside, nothing left allocated.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { hessianVectorProduct, installSecondOrderGradients } from '../autodiff';
+import type { LinearOperator } from '../linalg/linearOperator';
+
+/** A `LinearOperator` that holds a tensor: call `dispose()` when done. */
+export interface HessianOperator extends LinearOperator {
+  dispose(): void;
+}
+
+/**
+ * `v ↦ H(w) v` with `H = ∇²f(w)`, `f: R^D → R` a twice-differentiable tfjs closure (e.g. the full
+ * training loss of a model), `w` of length D. Keeps its own copy of `w` on the backend; each
+ * `apply` uploads v as float32, runs one Hessian–vector product, awaits the read-back (WebGPU
+ * forbids sync reads) and returns it as float64. Installs the second-order gradient fix (idempotent).
+ */
+export function hessianOperator(
+  f: (w: tf.Tensor1D) => tf.Scalar,
+  w: ArrayLike<number> | tf.Tensor1D,
+): HessianOperator {
+  installSecondOrderGradients();
+  const point =
+    w instanceof tf.Tensor ? tf.clone(w) : tf.tensor1d(Float32Array.from(w as ArrayLike<number>));
+  const dim = point.shape[0];
+  let disposed = false;
+  return {
+    dim,
+    async apply(v: Float64Array): Promise<Float64Array> {
+      if (disposed) throw new Error('hessianOperator: used after dispose()');
+      if (v.length !== dim) throw new Error(`hessianOperator: vector of length ${v.length}, not ${dim}`);
+      const hv = tf.tidy(() => hessianVectorProduct(f, point, tf.tensor1d(Float32Array.from(v))));
+      try {
+        return Float64Array.from(await hv.data());
+      } finally {
+        hv.dispose();
+      }
+    },
+    dispose() {
+      if (!disposed) point.dispose();
+      disposed = true;
+    },
+  };
+}
+
+/** `∇f(w)` as float64, shape [D]; allocates nothing that outlives the call. */
+export async function gradientVector(
+  f: (w: tf.Tensor1D) => tf.Scalar,
+  w: ArrayLike<number> | tf.Tensor1D,
+): Promise<Float64Array> {
+  const g = tf.tidy(() => {
+    const point = w instanceof tf.Tensor ? w : tf.tensor1d(Float32Array.from(w as ArrayLike<number>));
+    return tf.grad((u: tf.Tensor) => f(u as tf.Tensor1D))(point);
+  });
+  try {
+    return Float64Array.from(await g.data());
+  } finally {
+    g.dispose();
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The walking skeleton in a real browser: the built app loads without errors, trains in its
+ * worker on wasm and on WebGPU's software adapter, tells the truth on its badge, and restores
+ * its settings from the URL.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { openApp, readState, waitForSteps } from './page';
+
+const appUrl = inject('appUrl');
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  return { page, errors: collectErrors(page) };
+}
+
+describe('the built app', () => {
+  it('loads titled Flatland with no console errors, on the backend the ladder explains', async () => {
+    const { page, errors } = await newPage();
+    await openApp(page, appUrl);
+    expect(await page.title()).toBe('Flatland');
+    const state = await readState(page);
+    const badge = page.getByTestId('backend-badge');
+    // No GPU here: the WebGPU adapter (if any) is SwiftShader and WebGL is software, so auto picks wasm.
+    expect(state.backend).toBe('wasm');
+    expect(await badge.getAttribute('data-backend')).toBe('wasm');
+    expect(await badge.textContent()).toContain('wasm');
+    if (state.softwareAdapter !== null) {
+      expect(state.softwareAdapter).toBe(true);
+      expect(await badge.textContent()).toContain('software WebGPU adapter');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps tfjs off the main thread: the page bundle holds no tfjs kernels', () => {
+    const assets = readdirSync('dist/assets');
+    const html = readFileSync('dist/index.html', 'utf8');
+    const entry = /assets\/(index-[^"]+\.js)/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const mainJs = readFileSync(`dist/assets/${entry}`, 'utf8');
+    expect(mainJs).not.toMatch(/registerKernel|tfjs-core|MathBackendCPU/);
+    expect(assets.some((name) => name.includes('worker'))).toBe(true);
+    expect(assets.some((name) => name.endsWith('.wasm'))).toBe(true);
+  });
+
+  for (const backend of ['wasm', 'webgpu'] as const) {
+    it(`trains in the worker on ${backend}: the loss falls and the badge says ${backend}`, async () => {
+      const { page, errors } = await newPage();
+      await openApp(page, `${appUrl}#backend=${backend}&sgd.lr=0.3`);
+      const before = await readState(page);
+      expect(before.backend).toBe(backend);
+      expect(await page.getByTestId('backend-badge').getAttribute('data-backend')).toBe(backend);
+
+      // WebGPU runs on a slow software adapter here: a few steps are enough to see the loss fall.
+      const steps = backend === 'webgpu' ? 60 : 200;
+      await page.getByTestId('play').click();
+      await waitForSteps(page, steps, 150_000);
+      await page.getByTestId('pause').click();
+      const after = await readState(page);
+      const run = after.runs[0];
+      expect(run?.status).toBe('running');
+      const losses = run?.trainLoss ?? [];
+      expect(losses.length).toBeGreaterThan(2);
+      const first = losses[0] ?? Number.NaN;
+      const last = losses[losses.length - 1] ?? Number.NaN;
+      expect(last).toBeLessThan(0.85 * first);
+      // The chart drew it.
+      const points = await page.locator('[data-testid="curves"] path[data-points]').first().getAttribute('data-points');
+      expect(Number(points)).toBeGreaterThan(2);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('step advances one tick, reset returns to step 0', async () => {
+    const { page } = await newPage();
+    await openApp(page, `${appUrl}#backend=wasm`);
+    await page.getByTestId('step').click();
+    await waitForSteps(page, 1);
+    const stepped = await readState(page);
+    expect(stepped.runs[0]?.steps).toBeGreaterThan(0);
+    await page.getByTestId('reset').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="step-count"]')?.textContent === '0',
+    );
+    await page.close();
+  });
+
+  it('follows the learning rate and seed in the URL and restores them on reload', async () => {
+    const { page } = await newPage();
+    await openApp(page, `${appUrl}#backend=wasm`);
+    const lr = page.getByTestId('lr-sgd');
+    await lr.fill('0.037');
+    await lr.press('Enter');
+    const seed = page.getByTestId('seed');
+    await seed.fill('42');
+    await seed.press('Enter');
+    await page.waitForFunction(() => window.location.hash.includes('sgd.lr=0.037'));
+    expect(page.url()).toContain('seed=42');
+    await page.reload();
+    await openApp(page, page.url());
+    expect(await page.getByTestId('lr-sgd').inputValue()).toBe('0.037');
+    expect(await page.getByTestId('seed').inputValue()).toBe('42');
+    await page.close();
+  });
+
+  it('survives a garbage hash: the page works and the notice says what was wrong', async () => {
+    const { page, errors } = await newPage();
+    await openApp(page, `${appUrl}#seed=banana&sgd.lr=-5&zzz=<img src=x onerror=alert(1)>&backend=wasm`);
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.textContent()).toContain('seed');
+    expect(await notice.textContent()).toContain('zzz');
+    expect(await page.locator('[data-testid="notice"] img').count()).toBe(0);
+    await page.getByTestId('step').click();
+    await waitForSteps(page, 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

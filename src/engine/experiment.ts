@@ -1,0 +1,90 @@
+/**
+ * An experiment in the engine: one data set, one model, one shared initialization, and several
+ * runs that advance in lockstep by gradient evaluations so that comparisons are fair.
+ */
+import { makeDataset, type DataSources } from '../core/data/makeDataset';
+import { makeLoss } from '../core/losses/makeLoss';
+import { makeModel } from '../core/models/makeModel';
+import { createOptimizer } from '../core/optimizers/createOptimizer';
+import { makeTrainingProblem } from '../core/problem';
+import { createRng } from '../core/random';
+import type { Dataset, Loss, Model } from '../core/types';
+import type { Checkpoint } from '../protocol/checkpoint';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { Evaluator } from './evaluator';
+import { Run } from './run';
+
+export class Experiment {
+  /** Lockstep ticks completed. */
+  tick: number;
+
+  constructor(
+    readonly spec: ExperimentSpec,
+    readonly dataset: Dataset,
+    readonly model: Model,
+    readonly loss: Loss,
+    readonly runs: readonly Run[],
+    private readonly evaluator: Evaluator,
+    tick: number,
+  ) {
+    this.tick = tick;
+  }
+
+  /** Advances every running run until it has spent the next tick's gradient budget. */
+  advance(): void {
+    this.tick += 1;
+    const target = this.tick * this.spec.tickGradEvals;
+    for (const run of this.runs) run.advanceTo(target);
+  }
+
+  /** Measures every running run (loss, error, norm) and stops the ones that diverged. */
+  async measure(): Promise<void> {
+    for (const run of this.runs) await run.measure();
+  }
+
+  anyRunning(): boolean {
+    return this.runs.some((run) => run.status === 'running');
+  }
+
+  async checkpoint(generation: number): Promise<Checkpoint> {
+    const runs = [];
+    for (const run of this.runs) runs.push(await run.checkpoint());
+    return { generation, tick: this.tick, runs };
+  }
+
+  dispose(): void {
+    for (const run of this.runs) run.dispose();
+    this.evaluator.dispose();
+  }
+}
+
+/**
+ * Builds `spec`'s experiment: the data and the initial weights come from the experiment seed, so
+ * every run starts from the same point; each run draws its own minibatches and noise.
+ */
+export async function createExperiment(
+  spec: ExperimentSpec,
+  sources: DataSources,
+  resume: Checkpoint | null,
+): Promise<Experiment> {
+  const dataset = makeDataset(spec.dataset, spec.seed, sources);
+  const model = makeModel(spec.model, dataset);
+  const loss = makeLoss(spec.loss, dataset.labelKind);
+  const init = model.init(createRng(spec.seed, 'init'));
+  const evaluator = new Evaluator(model, loss, dataset);
+  const runs = spec.runs.map((runSpec, index) => {
+    const saved = resume?.runs.find((r) => r.id === runSpec.id) ?? null;
+    const seed = spec.seed + runSpec.seedOffset;
+    const problem = makeTrainingProblem({ model, loss, train: dataset.train, seed, runIndex: index });
+    const optimizer = createOptimizer(runSpec.optimizer, problem, init, {
+      seed,
+      runIndex: index,
+      initReplica: (a) => (a === 0 ? init : model.init(createRng(seed, 'init', index, a))),
+      ...(saved ? { from: saved.optimizer } : {}),
+    });
+    return new Run(runSpec, optimizer, evaluator, saved);
+  });
+  const experiment = new Experiment(spec, dataset, model, loss, runs, evaluator, resume?.tick ?? 0);
+  for (const run of runs) await run.measureInitial();
+  return experiment;
+}

@@ -1,0 +1,107 @@
+/**
+ * One optimizer run inside an experiment: it steps until it has spent its gradient budget,
+ * records its measurements, and stops itself — keeping its history — when it diverges.
+ */
+import type { Optimizer } from '../core/optimizers/optimizer';
+import type { RunCheckpoint } from '../protocol/checkpoint';
+import type { RunSpec } from '../protocol/experimentSpec';
+import type { RunStatus } from '../protocol/messages';
+import type { Evaluator, Measurement } from './evaluator';
+import { SeriesRecorder } from './seriesRecorder';
+
+/** A weight norm this many times the initial one (or 1) means the run has blown up. */
+const NORM_EXPLOSION = 1e4;
+
+/** Why a measurement means the run cannot go on, or null if it can. */
+export function divergenceReason(m: Measurement, initialNorm: number, step: number): string | null {
+  if (!Number.isFinite(m.trainLoss)) {
+    return `the training loss became ${m.trainLoss} at step ${step} — try a smaller learning rate`;
+  }
+  if (!Number.isFinite(m.weightNorm) || m.weightNorm > NORM_EXPLOSION * Math.max(1, initialNorm)) {
+    return `the weight norm exploded to ${m.weightNorm.toPrecision(3)} at step ${step} — try a smaller learning rate`;
+  }
+  return null;
+}
+
+export class Run {
+  readonly id: string;
+  readonly label: string;
+  readonly recorder: SeriesRecorder;
+  status: RunStatus;
+  reason: string | null;
+  private initialNorm = Number.NaN;
+
+  constructor(
+    spec: RunSpec,
+    private readonly optimizer: Optimizer,
+    private readonly evaluator: Evaluator,
+    saved: RunCheckpoint | null,
+  ) {
+    this.id = spec.id;
+    this.label = spec.label;
+    this.status = saved?.status ?? 'running';
+    this.reason = saved?.reason ?? null;
+    this.recorder = new SeriesRecorder(saved?.seriesLength ?? 0);
+  }
+
+  get steps(): number {
+    return this.optimizer.steps;
+  }
+
+  get gradEvals(): number {
+    return this.optimizer.gradEvals;
+  }
+
+  /** The point to evaluate (owned by the optimizer). */
+  params() {
+    return this.optimizer.params();
+  }
+
+  /** Steps until at least `target` gradient evaluations are spent. */
+  advanceTo(target: number): void {
+    if (this.status !== 'running') return;
+    while (this.optimizer.gradEvals < target) {
+      const before = this.optimizer.gradEvals;
+      this.optimizer.step();
+      if (this.optimizer.gradEvals <= before) {
+        throw new Error(`${this.label}: a step spent no gradient evaluations`);
+      }
+    }
+  }
+
+  /** The first measurement, at the initial weights (skipped when resuming). */
+  async measureInitial(): Promise<void> {
+    const m = await this.evaluator.measure(this.optimizer.params());
+    this.initialNorm = m.weightNorm;
+    if (this.recorder.length === 0) this.record(m);
+  }
+
+  async measure(): Promise<void> {
+    if (this.status !== 'running') return;
+    const m = await this.evaluator.measure(this.optimizer.params());
+    this.record(m);
+    const reason = divergenceReason(m, this.initialNorm, this.optimizer.steps);
+    if (reason) {
+      this.status = 'diverged';
+      this.reason = reason;
+    }
+  }
+
+  async checkpoint(): Promise<RunCheckpoint> {
+    return {
+      id: this.id,
+      status: this.status,
+      reason: this.reason,
+      optimizer: await this.optimizer.snapshot(),
+      seriesLength: this.recorder.length,
+    };
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+
+  private record(m: Measurement): void {
+    this.recorder.push({ step: this.optimizer.steps, gradEvals: this.optimizer.gradEvals, ...m });
+  }
+}
