@@ -4,7 +4,8 @@
  * on the next rung of the backend ladder and resumes from the last checkpoint.
  */
 import type { BackendChoice, BackendName, BackendReport } from '../protocol/backend';
-import type { ExperimentSpec } from '../protocol/experimentSpec';
+import type { AnalysisSpec, ExperimentSpec } from '../protocol/experimentSpec';
+import type { ExportDocument } from '../protocol/exportFormat';
 import type { Checkpoint } from '../protocol/checkpoint';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol/messages';
 
@@ -39,6 +40,11 @@ export class EngineClient {
   private checkpoint: Checkpoint | null = null;
   private restarts = 0;
   private generation = 0;
+  private nextRequest = 1;
+  private readonly exports = new Map<
+    number,
+    { resolve: (d: ExportDocument) => void; reject: (e: Error) => void }
+  >();
 
   constructor(
     private readonly events: EngineClientEvents,
@@ -78,6 +84,30 @@ export class EngineClient {
     this.generation += 1;
     this.playing = false;
     this.send({ type: 'reset', spec });
+  }
+
+  /** New analysis settings: analyses rerun, training is not reset. */
+  setAnalysis(analysis: AnalysisSpec): void {
+    if (this.spec) this.spec = { ...this.spec, analysis };
+    this.send({ type: 'setAnalysis', analysis });
+  }
+
+  /** Runs every analysis now, at the current weights. */
+  analyse(): void {
+    this.send({ type: 'analyse' });
+  }
+
+  cancelAnalysis(): void {
+    this.send({ type: 'cancelAnalysis' });
+  }
+
+  /** The experiment's data as a `flatland/1` document, computed by the worker. */
+  requestExport(): Promise<ExportDocument> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.exports.set(requestId, { resolve, reject });
+      this.send({ type: 'export', requestId });
+    });
   }
 
   /** Test hook and fault drill: kills the worker as a crash would. */
@@ -127,6 +157,12 @@ export class EngineClient {
         }
         this.events.snapshot(message);
         return;
+      case 'export': {
+        const pending = this.exports.get(message.requestId);
+        this.exports.delete(message.requestId);
+        pending?.resolve(message.document);
+        return;
+      }
       case 'notice':
         this.events.notice(message.level, message.text);
         return;
@@ -142,15 +178,23 @@ export class EngineClient {
   }
 
   private recover(why: string, failedBackend: BackendName | null = this.backend): void {
+    for (const pending of this.exports.values()) pending.reject(new Error(why));
+    this.exports.clear();
     if (this.restarts >= MAX_RESTARTS) {
-      this.events.notice('error', `${why}; gave up after ${MAX_RESTARTS} restarts — reload the page`);
+      this.events.notice(
+        'error',
+        `${why}; gave up after ${MAX_RESTARTS} restarts — reload the page`,
+      );
       this.dispose();
       return;
     }
     this.restarts += 1;
     // A device loss or a crash on a GPU backend: step down the ladder. A crash on wasm or cpu is
     // more likely our fault than the backend's: retry the same rung once before stepping down.
-    if (failedBackend && (failedBackend === 'webgpu' || failedBackend === 'webgl' || this.restarts > 1)) {
+    if (
+      failedBackend &&
+      (failedBackend === 'webgpu' || failedBackend === 'webgl' || this.restarts > 1)
+    ) {
       if (!this.avoid.includes(failedBackend)) this.avoid.push(failedBackend);
     }
     const at = this.checkpoint ? `tick ${this.checkpoint.tick}` : 'the start';

@@ -2,6 +2,7 @@
  * An experiment in the engine: one data set, one model, one shared initialization, and several
  * runs that advance in lockstep by gradient evaluations so that comparisons are fair.
  */
+import * as tf from '@tensorflow/tfjs-core';
 import { makeDataset, type DataSources } from '../core/data/makeDataset';
 import { makeLoss } from '../core/losses/makeLoss';
 import { makeModel } from '../core/models/makeModel';
@@ -11,6 +12,11 @@ import { createRng } from '../core/random';
 import type { Dataset, Loss, Model } from '../core/types';
 import type { Checkpoint } from '../protocol/checkpoint';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
+import type { ChunkOptions } from '../core/types';
+import type { AnalysisProgress, AnalysisUpdate } from '../protocol/analysis';
+import type { AnalysisSpec } from '../protocol/experimentSpec';
+import { analyseExperiment } from './analyses/analyseExperiment';
+import { createLandscape, type Landscape } from './analyses/landscape';
 import { Evaluator } from './evaluator';
 import { Run } from './run';
 
@@ -25,6 +31,9 @@ export class Experiment {
     readonly loss: Loss,
     readonly runs: readonly Run[],
     private readonly evaluator: Evaluator,
+    readonly landscape: Landscape,
+    /** The shared initial weights every run started from. */
+    readonly init: Float32Array,
     tick: number,
   ) {
     this.tick = tick;
@@ -52,9 +61,41 @@ export class Experiment {
     return { generation, tick: this.tick, runs };
   }
 
+  /** Runs the analyses of `settings` at every run's current point (the diverged ones excepted). */
+  async analyse(
+    settings: AnalysisSpec,
+    opts: ChunkOptions & { onStage?: (progress: AnalysisProgress) => void },
+  ): Promise<AnalysisUpdate> {
+    const runs = this.runs.filter((run) => run.status === 'running' && run.trajectory.length > 0);
+    // Training goes on while an analysis runs (they interleave between chunks): analyse copies.
+    const targets = runs.map((run) => {
+      const weights = run.weights();
+      return {
+        runId: run.id,
+        step: run.steps,
+        gradEvals: run.gradEvals,
+        weights: tf.tensor1d(weights),
+        seed: this.spec.seed,
+        host: { runId: run.id, step: run.steps, weights, trajectory: [...run.trajectory] },
+      };
+    });
+    let update: AnalysisUpdate;
+    try {
+      update = await analyseExperiment(
+        { landscape: this.landscape, init: this.init, seed: this.spec.seed, runs: targets },
+        settings,
+        opts,
+      );
+    } finally {
+      for (const target of targets) target.weights.dispose();
+    }
+    return update;
+  }
+
   dispose(): void {
     for (const run of this.runs) run.dispose();
     this.evaluator.dispose();
+    this.landscape.dispose();
   }
 }
 
@@ -84,7 +125,18 @@ export async function createExperiment(
     });
     return new Run(runSpec, optimizer, evaluator, saved);
   });
-  const experiment = new Experiment(spec, dataset, model, loss, runs, evaluator, resume?.tick ?? 0);
+  const landscape = createLandscape(spec.model, model, loss, dataset);
+  const experiment = new Experiment(
+    spec,
+    dataset,
+    model,
+    loss,
+    runs,
+    evaluator,
+    landscape,
+    init,
+    resume?.tick ?? 0,
+  );
   for (const run of runs) await run.measureInitial();
   return experiment;
 }

@@ -9,6 +9,9 @@ import type { RunStatus } from '../protocol/messages';
 import type { Evaluator, Measurement } from './evaluator';
 import { SeriesRecorder } from './seriesRecorder';
 
+/** Trajectory points kept per run; when full, every other point is dropped (oldest detail first). */
+const TRAJECTORY_CAP = 256;
+
 /** A weight norm this many times the initial one (or 1) means the run has blown up. */
 const NORM_EXPLOSION = 1e4;
 
@@ -30,6 +33,8 @@ export class Run {
   status: RunStatus;
   reason: string | null;
   private initialNorm = Number.NaN;
+  /** Host copies of the evaluated point, oldest first (thinned to TRAJECTORY_CAP). */
+  readonly trajectory: Float32Array[] = [];
 
   constructor(
     spec: RunSpec,
@@ -73,6 +78,7 @@ export class Run {
   async measureInitial(): Promise<void> {
     const m = await this.evaluator.measure(this.optimizer.params());
     this.initialNorm = m.weightNorm;
+    await this.remember();
     if (this.recorder.length === 0) this.record(m);
   }
 
@@ -80,6 +86,7 @@ export class Run {
     if (this.status !== 'running') return;
     const m = await this.evaluator.measure(this.optimizer.params());
     this.record(m);
+    if (Number.isFinite(m.trainLoss)) await this.remember();
     const reason = divergenceReason(m, this.initialNorm, this.optimizer.steps);
     if (reason) {
       this.status = 'diverged';
@@ -97,8 +104,24 @@ export class Run {
     };
   }
 
+  /** The current evaluated point as a host copy (the last trajectory point). */
+  weights(): Float32Array {
+    const last = this.trajectory[this.trajectory.length - 1];
+    if (!last) throw new Error(`${this.label} has no recorded weights yet`);
+    return last;
+  }
+
   dispose(): void {
     this.optimizer.dispose();
+  }
+
+  private async remember(): Promise<void> {
+    const w = Float32Array.from(await this.optimizer.params().data());
+    this.trajectory.push(w);
+    if (this.trajectory.length > TRAJECTORY_CAP) {
+      const kept = this.trajectory.filter((_, i) => i % 2 === 0 || i === this.trajectory.length - 1);
+      this.trajectory.splice(0, this.trajectory.length, ...kept);
+    }
   }
 
   private record(m: Measurement): void {

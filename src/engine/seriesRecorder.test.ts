@@ -26,6 +26,7 @@ describe('SeriesRecorder', () => {
     expect(second?.start).toBe(2);
     expect(Array.from(second?.columns.trainLoss ?? [])).toEqual([0.25]);
     expect(recorder.length).toBe(3);
+    expect(Array.from(recorder.columns().step)).toEqual([1, 2, 3]);
   });
 
   it('continues a resumed series after the rows the page already has', () => {

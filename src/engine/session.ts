@@ -1,13 +1,23 @@
 /**
- * The engine's scheduler: one experiment, driven by commands (play, pause, step, reset), advanced
- * tick by tick in time slices so a command is answered within a slice, with throttled snapshots
- * and periodic checkpoints. Pure and host-agnostic: the worker and tests supply a SessionHost.
+ * The engine's scheduler: one experiment, driven by commands (play, pause, step, reset, analysis
+ * settings, export), advanced tick by tick in time slices so a command is answered within a
+ * slice, with throttled snapshots and periodic checkpoints. Analyses run beside training: both
+ * interleave between chunks, so pause, step and reset stay prompt during a long analysis.
+ * Pure and host-agnostic: the worker, the CLI and the tests supply a SessionHost.
  */
-import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { CancelledError } from '../core/cancel';
+import type { AnalysisProgress, AnalysisUpdate } from '../protocol/analysis';
 import type { Checkpoint } from '../protocol/checkpoint';
-import { PROTOCOL_VERSION, type FromWorker, type RunSnapshot, type ToWorker } from '../protocol/messages';
+import type { AnalysisSpec, ExperimentSpec } from '../protocol/experimentSpec';
+import {
+  PROTOCOL_VERSION,
+  type FromWorker,
+  type RunSnapshot,
+  type ToWorker,
+} from '../protocol/messages';
 import { seriesChunkBuffers } from '../protocol/series';
 import type { Experiment } from './experiment';
+import { exportExperiment, type LatestAnalyses } from './exportExperiment';
 
 export interface SessionHost {
   post(message: FromWorker, transfer: ArrayBuffer[]): void;
@@ -16,6 +26,8 @@ export interface SessionHost {
   /** Lets the host's event loop deliver messages. */
   yieldToHost(): Promise<void>;
   numTensors(): number;
+  /** The backend the numbers come from (for the export). */
+  backendName(): string;
   /** An error escaped the scheduler: the host decides (the worker dies so the client can recover). */
   fault(error: unknown): void;
   /** Builds an experiment (the host knows where data files live), resumed from `resume` if given. */
@@ -35,6 +47,15 @@ export const DEFAULT_TIMING: SessionTiming = { sliceMs: 30, snapshotMs: 66, chec
 
 type Command = Exclude<ToWorker, { type: 'start' }>;
 
+function emptyLatest(): LatestAnalyses {
+  return { spectra: new Map(), history: new Map(), flatness: new Map(), slice: null };
+}
+
+interface RunningAnalysis {
+  readonly signal: { aborted: boolean };
+  readonly done: Promise<void>;
+}
+
 export class Session {
   private playing = false;
   private pendingTicks = 0;
@@ -44,6 +65,13 @@ export class Session {
   private wake: (() => void) | null = null;
   private stopped = false;
   private readonly done: Promise<void>;
+  private analysisSpec: AnalysisSpec;
+  private analysisDue = true;
+  private lastAnalysisTick = 0;
+  private analysis: RunningAnalysis | null = null;
+  private progress: AnalysisProgress | null = null;
+  private pendingAnalysis: AnalysisUpdate | null = null;
+  private latest: LatestAnalyses = emptyLatest();
 
   private constructor(
     private readonly host: SessionHost,
@@ -51,6 +79,7 @@ export class Session {
     private generation: number,
     private readonly timing: SessionTiming,
   ) {
+    this.analysisSpec = experiment.spec.analysis;
     this.lastCheckpoint = host.now();
     this.done = this.loop().catch((error: unknown) => host.fault(error));
   }
@@ -69,6 +98,16 @@ export class Session {
     return session;
   }
 
+  /** The experiment being run (the CLI reads it; the page never does). */
+  get current(): Experiment {
+    return this.experiment;
+  }
+
+  /** True while an analysis is under way or due. */
+  get analysing(): boolean {
+    return this.analysis !== null || this.analysisDue;
+  }
+
   handle(command: Command): void {
     switch (command.type) {
       case 'play':
@@ -85,6 +124,29 @@ export class Session {
         this.playing = false;
         this.pendingTicks = 0;
         this.pendingReset = command.spec;
+        this.cancelAnalysis();
+        break;
+      case 'setAnalysis':
+        this.analysisSpec = command.analysis;
+        this.cancelAnalysis();
+        this.analysisDue = true;
+        break;
+      case 'analyse':
+        this.analysisDue = true;
+        break;
+      case 'cancelAnalysis':
+        this.cancelAnalysis();
+        this.analysisDue = false;
+        break;
+      case 'export':
+        this.host.post(
+          {
+            type: 'export',
+            requestId: command.requestId,
+            document: exportExperiment(this.experiment, this.latest, this.host.backendName()),
+          },
+          [],
+        );
         break;
       default:
         command satisfies never;
@@ -95,8 +157,21 @@ export class Session {
   /** Stops the loop and frees the experiment's tensors. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.cancelAnalysis();
     this.wake?.();
     await this.done;
+  }
+
+  /** Resolves when no analysis is due or running (for hosts that run to completion: the CLI). */
+  async settle(): Promise<void> {
+    while (this.analysing && !this.stopped) {
+      this.wake?.();
+      await (this.analysis?.done ?? this.host.yieldToHost());
+    }
+  }
+
+  private cancelAnalysis(): void {
+    if (this.analysis) this.analysis.signal.aborted = true;
   }
 
   private async loop(): Promise<void> {
@@ -104,12 +179,19 @@ export class Session {
       if (this.pendingReset) {
         const spec = this.pendingReset;
         this.pendingReset = null;
+        await this.analysis?.done;
         this.experiment.dispose();
         this.generation += 1;
         this.experiment = await this.host.createExperiment(spec, null);
+        this.analysisSpec = spec.analysis;
+        this.latest = emptyLatest();
+        this.pendingAnalysis = null;
+        this.analysisDue = true;
+        this.lastAnalysisTick = 0;
         this.postSnapshot(null);
         continue;
       }
+      this.maybeStartAnalysis();
       if (!this.playing && this.pendingTicks === 0) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         this.wake = null;
@@ -130,16 +212,86 @@ export class Session {
         this.playing = false;
         this.pendingTicks = 0;
       }
-      const now = this.host.now();
-      const idle = !this.playing && this.pendingTicks === 0;
-      if (idle || now - this.lastSnapshot >= this.timing.snapshotMs) {
-        const checkpoint = idle || now - this.lastCheckpoint >= this.timing.checkpointMs;
-        this.postSnapshot(checkpoint ? await this.experiment.checkpoint(this.generation) : null);
-        if (checkpoint) this.lastCheckpoint = now;
-      }
+      const every = this.analysisSpec.every;
+      if (every > 0 && this.experiment.tick - this.lastAnalysisTick >= every) this.analysisDue = true;
+      await this.maybeSnapshot();
       await this.host.yieldToHost();
     }
+    await this.analysis?.done;
     this.experiment.dispose();
+  }
+
+  private async maybeSnapshot(): Promise<void> {
+    const now = this.host.now();
+    const idle = !this.playing && this.pendingTicks === 0;
+    if (idle || now - this.lastSnapshot >= this.timing.snapshotMs) {
+      const checkpoint = idle || now - this.lastCheckpoint >= this.timing.checkpointMs;
+      this.postSnapshot(checkpoint ? await this.experiment.checkpoint(this.generation) : null);
+      if (checkpoint) this.lastCheckpoint = now;
+    }
+  }
+
+  private maybeStartAnalysis(): void {
+    if (!this.analysisDue || this.analysis || this.pendingReset) return;
+    this.analysisDue = false;
+    this.lastAnalysisTick = this.experiment.tick;
+    const signal = { aborted: false };
+    const experiment = this.experiment;
+    const done = experiment
+      .analyse(this.analysisSpec, {
+        signal,
+        yieldToHost: () => this.host.yieldToHost(),
+        onStage: (progress) => {
+          this.progress = progress;
+          if (this.host.now() - this.lastSnapshot >= this.timing.snapshotMs) this.postSnapshot(null);
+        },
+      })
+      .then(
+        (update) => {
+          if (experiment !== this.experiment) return;
+          this.remember(update);
+        },
+        (error: unknown) => {
+          if (!(error instanceof CancelledError)) throw error;
+        },
+      )
+      .catch((error: unknown) => {
+        this.host.post(
+          {
+            type: 'notice',
+            level: 'error',
+            text: `An analysis failed: ${error instanceof Error ? error.message : String(error)}`,
+          },
+          [],
+        );
+      })
+      .finally(() => {
+        this.analysis = null;
+        this.progress = null;
+        if (experiment === this.experiment && !this.pendingReset) this.postSnapshot(null);
+        this.wake?.();
+      });
+    this.analysis = { signal, done };
+  }
+
+  private remember(update: AnalysisUpdate): void {
+    for (const s of update.spectra) {
+      this.latest.spectra.set(s.runId, s);
+      const history = this.latest.history.get(s.runId) ?? [];
+      history.push({
+        step: s.step,
+        gradEvals: s.gradEvals,
+        lambdaMax: s.lambdaMax,
+        trace: s.trace,
+        traceError: s.traceError,
+        confinement: s.confinement,
+        outliers: s.outliers,
+      });
+      this.latest.history.set(s.runId, history);
+    }
+    for (const f of update.flatness) this.latest.flatness.set(f.runId, f);
+    if (update.slice) this.latest.slice = update.slice;
+    this.pendingAnalysis = update;
   }
 
   private postSnapshot(checkpoint: Checkpoint | null): void {
@@ -158,6 +310,8 @@ export class Session {
         series,
       };
     });
+    const analysis = this.pendingAnalysis;
+    this.pendingAnalysis = null;
     this.host.post(
       {
         type: 'snapshot',
@@ -166,6 +320,8 @@ export class Session {
         status: this.playing ? 'playing' : 'paused',
         runs,
         numTensors: this.host.numTensors(),
+        analysis,
+        progress: this.progress,
         checkpoint,
       },
       transfer,

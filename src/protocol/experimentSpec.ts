@@ -6,6 +6,7 @@ import type { DatasetSpec } from '../core/data/datasetSpec';
 import type { LossSpec } from '../core/losses/lossSpec';
 import type { ModelSpec } from '../core/models/modelSpec';
 import type { OptimizerSpec } from '../core/optimizers/optimizerSpec';
+import type { PlaneKind } from './analysis';
 
 export const SPEC_VERSION = 1;
 
@@ -19,6 +20,29 @@ export interface RunSpec {
   readonly seedOffset: number;
 }
 
+/** Which landscape analyses run, how often, and how finely. */
+export interface AnalysisSpec {
+  /** Lockstep ticks between two analyses while playing; 0 analyses only on request. */
+  readonly every: number;
+  /** 'exact' builds the whole Hessian (D ≤ ~3k); 'slq' estimates its density; 'auto' picks by D. */
+  readonly spectrum: 'off' | 'auto' | 'exact' | 'slq';
+  readonly slice: {
+    readonly plane: PlaneKind;
+    /** Half-width of the grid in plane units (‖u‖ = ‖v‖ = 1 for orthonormal planes). */
+    readonly extent: number;
+    /** Grid points per side. */
+    readonly resolution: number;
+  } | null;
+  readonly flatness: {
+    /** Relative noise levels σ of the multiplicative local energy. */
+    readonly sigmas: readonly number[];
+    /** Relative radii d of the shell local entropy. */
+    readonly radii: readonly number[];
+    /** Seeded draws M per σ (and per radius). */
+    readonly draws: number;
+  } | null;
+}
+
 export interface ExperimentSpec {
   readonly version: typeof SPEC_VERSION;
   /** The experiment seed: data, initial weights, minibatches, noise, directions, probes. */
@@ -29,4 +53,5 @@ export interface ExperimentSpec {
   readonly runs: readonly RunSpec[];
   /** Gradient evaluations per lockstep tick: every run advances by this budget, then is measured. */
   readonly tickGradEvals: number;
+  readonly analysis: AnalysisSpec;
 }

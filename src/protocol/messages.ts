@@ -2,9 +2,11 @@
  * The typed messages between the page (engine client) and the worker (engine host). Bump
  * PROTOCOL_VERSION on any change of shape; each side refuses a message of another version.
  */
+import type { AnalysisProgress, AnalysisUpdate } from './analysis';
 import type { BackendChoice, BackendName, BackendReport } from './backend';
 import type { Checkpoint } from './checkpoint';
-import type { ExperimentSpec } from './experimentSpec';
+import type { ExportDocument } from './exportFormat';
+import type { AnalysisSpec, ExperimentSpec } from './experimentSpec';
 import type { SeriesChunk } from './series';
 
 export const PROTOCOL_VERSION = 1;
@@ -28,7 +30,14 @@ export type ToWorker =
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'step'; readonly ticks: number }
-  | { readonly type: 'reset'; readonly spec: ExperimentSpec };
+  | { readonly type: 'reset'; readonly spec: ExperimentSpec }
+  /** New analysis settings for the running experiment (training goes on; analyses rerun). */
+  | { readonly type: 'setAnalysis'; readonly analysis: AnalysisSpec }
+  /** Run every analysis now, at the current weights. */
+  | { readonly type: 'analyse' }
+  | { readonly type: 'cancelAnalysis' }
+  /** Asks for the experiment's data as a `flatland/1` document (answered by 'export'). */
+  | { readonly type: 'export'; readonly requestId: number };
 
 export type RunStatus = 'running' | 'diverged' | 'failed';
 
@@ -59,9 +68,14 @@ export type FromWorker =
       readonly runs: readonly RunSnapshot[];
       /** `tf.memory().numTensors` in the worker, to watch for leaks. */
       readonly numTensors: number;
+      /** Analyses finished since the previous snapshot (null when none). */
+      readonly analysis: AnalysisUpdate | null;
+      /** The analysis under way, if any. */
+      readonly progress: AnalysisProgress | null;
       /** Every few seconds, the state to resume from if this worker dies. */
       readonly checkpoint: Checkpoint | null;
     }
+  | { readonly type: 'export'; readonly requestId: number; readonly document: ExportDocument }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
   | { readonly type: 'deviceLost'; readonly backend: BackendName; readonly text: string }
   | { readonly type: 'fatal'; readonly text: string };

@@ -49,7 +49,11 @@ export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPerm
   try {
     params = new URLSearchParams(hash.replace(/^#/, ''));
   } catch {
-    return { spec: base, backend: 'auto', corrections: ['The link could not be read; using defaults.'] };
+    return {
+      spec: base,
+      backend: 'auto',
+      corrections: ['The link could not be read; using defaults.'],
+    };
   }
   let seed = base.seed;
   let backend: BackendChoice = 'auto';
@@ -58,7 +62,9 @@ export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPerm
   for (const [key, raw] of params) {
     if (key === 'v') {
       if (raw !== String(SPEC_VERSION)) {
-        corrections.push(`Link version ${quote(raw)} is unknown; read it as version ${SPEC_VERSION}.`);
+        corrections.push(
+          `Link version ${quote(raw)} is unknown; read it as version ${SPEC_VERSION}.`,
+        );
       }
     } else if (key === 'seed') {
       const value = Number(raw);
@@ -74,11 +80,15 @@ export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPerm
       const value = Number(raw);
       if (!run) corrections.push(`There is no run ${quote(id)}; ignored its learning rate.`);
       else if (raw === '' || !Number.isFinite(value)) {
-        corrections.push(`${id} learning rate ${quote(raw)} is not a number; kept ${run.optimizer.lr}.`);
+        corrections.push(
+          `${id} learning rate ${quote(raw)} is not a number; kept ${run.optimizer.lr}.`,
+        );
       } else {
         const clamped = Math.min(LR_RANGE[1], Math.max(LR_RANGE[0], value));
         if (clamped !== value) {
-          corrections.push(`${id} learning rate ${quote(raw)} is out of range; clamped to ${clamped}.`);
+          corrections.push(
+            `${id} learning rate ${quote(raw)} is out of range; clamped to ${clamped}.`,
+          );
         }
         lrs.set(id, clamped);
       }

@@ -11,6 +11,8 @@ export const SERIES_KEYS = [
   'testError',
   'weightNorm',
 ] as const;
+// λmax, the trace and f_C are measured at the analysis cadence, not every tick: they travel with
+// each SpectrumResult (its step and gradEvals say where), see ./analysis.ts.
 export type SeriesKey = (typeof SERIES_KEYS)[number];
 
 /** New points of one run's series: `columns[key][i]` is point `start + i`. */

@@ -6,10 +6,16 @@ import type { EngineClient } from '../client/engineClient';
 import type { BackendChoice } from '../protocol/backend';
 import type { ExperimentSpec, RunSpec } from '../protocol/experimentSpec';
 import type { OptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { emptyAnalysis } from './analysisState';
 import { appStore, runViewsFor } from './appStore';
 import { pushNotice } from './engineEvents';
 
 let client: EngineClient | null = null;
+
+/** The attached engine client, for the other action modules (./analysisActions). */
+export function engineClient(): EngineClient | null {
+  return client;
+}
 
 /** Connects the store to the engine and starts it with the current spec and backend. */
 export function attachEngine(engine: EngineClient): void {
@@ -44,6 +50,8 @@ export function replaceSpec(spec: ExperimentSpec): void {
     generation: s.generation + 1,
     runs: runViewsFor(spec),
     engine: s.engine === 'starting' ? 'starting' : 'paused',
+    analysis: emptyAnalysis(),
+    analysisProgress: null,
   }));
   client?.reset(spec);
 }
@@ -73,6 +81,8 @@ export function setBackendChoice(choice: BackendChoice): void {
     engine: 'starting',
     generation: 0,
     runs: runViewsFor(s.spec),
+    analysis: emptyAnalysis(),
+    analysisProgress: null,
   }));
   client?.start(spec, choice);
 }

@@ -8,6 +8,8 @@ import type { BackendChoice, BackendReport } from '../protocol/backend';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 import type { RunStatus } from '../protocol/messages';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import type { AnalysisProgress } from '../protocol/analysis';
+import { emptyAnalysis, type AnalysisState } from './analysisState';
 import { emptySeries, type SeriesBuffer } from './seriesBuffer';
 
 export interface RunView {
@@ -37,6 +39,9 @@ export interface AppState {
   readonly runs: readonly RunView[];
   readonly numTensors: number;
   readonly notices: readonly Notice[];
+  /** The newest landscape analyses (./analysisState) and the one under way. */
+  readonly analysis: AnalysisState;
+  readonly analysisProgress: AnalysisProgress | null;
 }
 
 export function runViewsFor(spec: ExperimentSpec): RunView[] {
@@ -61,6 +66,8 @@ export function initialState(spec = defaultExperimentSpec()): AppState {
     runs: runViewsFor(spec),
     numTensors: 0,
     notices: [],
+    analysis: emptyAnalysis(),
+    analysisProgress: null,
   };
 }
 

@@ -1,5 +1,6 @@
 /** What the engine client reports, folded into the store. */
 import type { EngineClientEvents } from '../client/engineClient';
+import { foldAnalysis } from './analysisState';
 import { appStore, type Notice, type RunView } from './appStore';
 import { appendSeries, truncateSeries } from './seriesBuffer';
 
@@ -34,7 +35,13 @@ export const engineEvents: EngineClientEvents = {
           series: update.series ? appendSeries(run.series, update.series) : run.series,
         };
       });
-      return { runs, numTensors: snapshot.numTensors, engine: snapshot.status };
+      return {
+        runs,
+        numTensors: snapshot.numTensors,
+        engine: snapshot.status,
+        analysis: snapshot.analysis ? foldAnalysis(s.analysis, snapshot.analysis) : s.analysis,
+        analysisProgress: snapshot.progress,
+      };
     });
   },
 

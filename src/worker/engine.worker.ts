@@ -48,6 +48,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     now: () => performance.now(),
     yieldToHost,
     numTensors: () => tf.memory().numTensors,
+    backendName: () => tf.getBackend(),
     fault: (error) => {
       // Rethrown outside the promise chain, it reaches the page's worker.onerror: the client
       // restarts the engine and resumes from the last checkpoint.

@@ -14,8 +14,18 @@ describe('localEnergy on quadratic minima', () => {
     const expected = (lambdas: Float64Array, multiplicative: boolean, s: number) =>
       0.5 * s * s * lambdas.reduce((a, l, i) => a + l * (multiplicative ? w[i]! ** 2 : 1), 0);
     for (const noise of ['multiplicative', 'additive'] as const) {
-      const f = await localEnergy(quadraticEvaluator(w, flat, 1e9), w, { sigmas, samples: 100, seed: 1, noise });
-      const s = await localEnergy(quadraticEvaluator(w, sharp, 1e9), w, { sigmas, samples: 100, seed: 1, noise });
+      const f = await localEnergy(quadraticEvaluator(w, flat, 1e9), w, {
+        sigmas,
+        samples: 100,
+        seed: 1,
+        noise,
+      });
+      const s = await localEnergy(quadraticEvaluator(w, sharp, 1e9), w, {
+        sigmas,
+        samples: 100,
+        seed: 1,
+        noise,
+      });
       sigmas.forEach((sigma, k) => {
         const exact = expected(flat, noise === 'multiplicative', sigma);
         // within 4 standard errors of the closed form
@@ -33,7 +43,8 @@ describe('localEnergy on quadratic minima', () => {
     const opts = { sigmas, samples: 50, seed: 2 };
     const f = await localEnergy(quadraticEvaluator(w, flat, 0.5), w, opts);
     const s = await localEnergy(quadraticEvaluator(w, sharp, 0.5), w, opts);
-    for (let k = 0; k < sigmas.length; k++) expect(s.error[k]!.mean).toBeGreaterThanOrEqual(f.error[k]!.mean);
+    for (let k = 0; k < sigmas.length; k++)
+      expect(s.error[k]!.mean).toBeGreaterThanOrEqual(f.error[k]!.mean);
     expect(s.error[1]!.mean - f.error[1]!.mean).toBeGreaterThan(0.5);
   });
 });
@@ -46,12 +57,14 @@ describe('shellLocalEntropy on quadratic minima', () => {
     const s = await shellLocalEntropy(quadraticEvaluator(w, sharp, 2), w, opts);
     expect(f.fraction[0]).toBe(1);
     expect(s.fraction[0]).toBe(1);
-    for (let r = 0; r < radii.length; r++) expect(f.fraction[r]).toBeGreaterThanOrEqual(s.fraction[r]!);
+    for (let r = 0; r < radii.length; r++)
+      expect(f.fraction[r]).toBeGreaterThanOrEqual(s.fraction[r]!);
     expect(s.fraction[2]).toBe(0);
     expect(s.logFraction[2]).toBe(-Infinity);
     expect(f.fraction[2]).toBe(1);
     expect(f.fraction[4]).toBe(0);
     // on the shell, L = ½ d²‖w‖² Σ λ_i u_i² with u uniform: mean error grows with d
-    for (let r = 1; r < radii.length; r++) expect(f.meanError[r]).toBeGreaterThanOrEqual(f.meanError[r - 1]!);
+    for (let r = 1; r < radii.length; r++)
+      expect(f.meanError[r]).toBeGreaterThanOrEqual(f.meanError[r - 1]!);
   });
 });

@@ -21,7 +21,11 @@ describeEachBackend('flatness of an MLP', () => {
     // ReLU rescaling: layer 1 (W1, b1) × c, layer 2's weights × 1/c — the same function
     const [W1, b1, W2] = fixture.model.layout;
     rescaled = Float32Array.from(trained);
-    for (const [block, s] of [[W1!, c], [b1!, c], [W2!, 1 / c]] as const) {
+    for (const [block, s] of [
+      [W1!, c],
+      [b1!, c],
+      [W2!, 1 / c],
+    ] as const) {
       for (let i = 0; i < block.size; i++) rescaled[block.offset + i]! *= s;
     }
   });
@@ -38,7 +42,9 @@ describeEachBackend('flatness of an MLP', () => {
     const b = await localEnergy(evaluate, rescaled, options);
     expect(Math.abs(a.base.loss - b.base.loss)).toBeLessThan(1e-5);
     for (let k = 0; k < sigmas.length; k++) {
-      expect(Math.abs(a.loss[k]!.mean - b.loss[k]!.mean)).toBeLessThan(1e-4 * Math.max(1, a.loss[k]!.mean));
+      expect(Math.abs(a.loss[k]!.mean - b.loss[k]!.mean)).toBeLessThan(
+        1e-4 * Math.max(1, a.loss[k]!.mean),
+      );
       expect(Math.abs(a.error[k]!.mean - b.error[k]!.mean)).toBeLessThanOrEqual(1 / 60);
     }
     expect(a.loss[2]!.mean).toBeGreaterThan(a.loss[0]!.mean);
@@ -46,7 +52,9 @@ describeEachBackend('flatness of an MLP', () => {
     const aa = await localEnergy(evaluate, trained, add);
     const ba = await localEnergy(evaluate, rescaled, add);
     // measured: additive δL differs by a factor of several between the two parametrizations
-    expect(Math.abs(aa.loss[0]!.mean - ba.loss[0]!.mean)).toBeGreaterThan(0.5 * Math.abs(aa.loss[0]!.mean));
+    expect(Math.abs(aa.loss[0]!.mean - ba.loss[0]!.mean)).toBeGreaterThan(
+      0.5 * Math.abs(aa.loss[0]!.mean),
+    );
   });
 
   it('shell sampling: all points near w stay within tolerance, few far away; cancellable', async () => {
@@ -72,7 +80,8 @@ describeEachBackend('localFreeEntropy', () => {
     const lambdas = [0.2, 0.5, 1, 2, 3, 0.3, 0.7, 1.5];
     const D = lambdas.length;
     const lam = tf.tensor1d(lambdas);
-    const f = (w: tf.Tensor1D) => tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(lam, tf.square(w))))) as tf.Scalar;
+    const f = (w: tf.Tensor1D) =>
+      tf.tidy(() => tf.mul<tf.Scalar>(0.5, tf.sum(tf.mul(lam, tf.square(w)))));
     const gammas = Array.from(geometricLadder(100, 1, 13));
     const r = await localFreeEntropy(f, new Float64Array(D), {
       gammas,

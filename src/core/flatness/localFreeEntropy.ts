@@ -76,7 +76,7 @@ export async function localFreeEntropy(
   const dim = w.length;
   const rng = createRng(options.seed, 'noise');
   const center = tf.tensor1d(Float32Array.from(w));
-  let delta = tf.zeros([dim]) as tf.Tensor1D;
+  let delta = tf.zeros<tf.Rank.R1>([dim]);
   const grad = tf.grad((u: tf.Tensor) => f(u as tf.Tensor1D));
   const msd = new Float64Array(gammas.length);
   try {
@@ -94,8 +94,11 @@ export async function localFreeEntropy(
         for (let i = 0; i < dim; i++) noise[i] = rng.normal();
         const next = tf.tidy(() => {
           const g = grad(tf.add(center, delta));
-          return tf.add(tf.sub(tf.mul(delta, decay), tf.mul(g, drift)), tf.mul(tf.tensor1d(noise), spread));
-        }) as tf.Tensor1D;
+          return tf.add<tf.Tensor1D>(
+            tf.sub(tf.mul(delta, decay), tf.mul(g, drift)),
+            tf.mul(tf.tensor1d(noise), spread),
+          );
+        });
         delta.dispose();
         delta = next;
         if (t >= burnIn) {

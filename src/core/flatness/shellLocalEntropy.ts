@@ -61,7 +61,10 @@ export async function shellLocalEntropy(
       const s = radius / norm(z);
       points.push(Float64Array.from(z, (zi, i) => w[i]! + s * zi));
     }
-    const values = await evaluate(points, progressRange(opts, r / radii.length, (r + 1) / radii.length));
+    const values = await evaluate(
+      points,
+      progressRange(opts, r / radii.length, (r + 1) / radii.length),
+    );
     let inside = 0;
     let sum = 0;
     for (const e of values.error) {

@@ -19,7 +19,8 @@ export async function restrictedHessian(
   opts: ChunkOptions = {},
 ): Promise<Float64Array> {
   const d = plane.subspaceDim;
-  if (op.dim !== plane.dim) throw new Error('restrictedHessian: operator and hyperplane differ in D');
+  if (op.dim !== plane.dim)
+    throw new Error('restrictedHessian: operator and hyperplane differ in D');
   const h = new Float64Array(d * d);
   for (let j = 0; j < d; j++) {
     const col = plane.project(await op.apply(plane.column(j)));

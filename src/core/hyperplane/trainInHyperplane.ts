@@ -45,9 +45,8 @@ export async function trainInHyperplane(
   const D = plane.dim;
   const losses = new Float64Array(steps);
   const base = tf.tensor1d(Float32Array.from(theta0));
-  const m = plane.dense
-    ? tf.transpose(tf.tensor2d(plane.dense, [d, D]))
-    : undefined;
+  const dense = plane.dense;
+  const m = dense ? tf.tidy(() => tf.transpose(tf.tensor2d(dense, [d, D]))) : undefined;
   let phi = tf.tensor1d(options.phi0 ? Float32Array.from(options.phi0) : new Float32Array(d));
   const pending: tf.Scalar[] = [];
   try {
@@ -61,14 +60,16 @@ export async function trainInHyperplane(
             const r = tf.valueAndGrad(lossOf)(phi);
             return { value: r.value, grads: r.grad };
           });
-          const next = tf.tidy(() => tf.sub(phi, tf.mul(grads, learningRate)) as tf.Tensor1D);
+          const next = tf.tidy(() => tf.sub<tf.Tensor1D>(phi, tf.mul(grads, learningRate)));
           grads.dispose();
           phi.dispose();
           phi = next;
           pending.push(value);
         } else {
           const phiHost = await phi.data();
-          const theta = tf.tidy(() => tf.add(base, tf.tensor1d(Float32Array.from(plane.embed(phiHost)))));
+          const theta = tf.tidy(() =>
+            tf.add(base, tf.tensor1d(Float32Array.from(plane.embed(phiHost)))),
+          );
           const { value, grad } = tf.tidy(() =>
             tf.valueAndGrad((w: tf.Tensor) => problem.loss(w as tf.Tensor1D, batch))(theta),
           );
@@ -76,7 +77,9 @@ export async function trainInHyperplane(
           const g = await grad.data();
           grad.dispose();
           const gPhi = plane.project(g);
-          const next = tf.tidy(() => tf.sub(phi, tf.mul(tf.tensor1d(Float32Array.from(gPhi)), learningRate)) as tf.Tensor1D);
+          const next = tf.tidy(() =>
+            tf.sub<tf.Tensor1D>(phi, tf.mul(tf.tensor1d(Float32Array.from(gPhi)), learningRate)),
+          );
           phi.dispose();
           phi = next;
           pending.push(value);

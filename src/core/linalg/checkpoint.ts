@@ -16,7 +16,11 @@ export async function checkpoint(opts: ChunkOptions | undefined, fraction: numbe
  * The same options for a sub-computation that covers the fraction `[from, to]` of the whole:
  * its progress `f` is reported as `from + f·(to − from)`.
  */
-export function progressRange(opts: ChunkOptions | undefined, from: number, to: number): ChunkOptions {
+export function progressRange(
+  opts: ChunkOptions | undefined,
+  from: number,
+  to: number,
+): ChunkOptions {
   const onProgress = opts?.onProgress;
   return {
     ...opts,

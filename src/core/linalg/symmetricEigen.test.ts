@@ -70,18 +70,29 @@ describe('symmetricEigen', () => {
     const spectrum = Array.from({ length: 120 }, () => rng.normal());
     const a = matrixWithSpectrum(spectrum, 7);
     const fractions: number[] = [];
-    const result = await symmetricEigenChunked(a, 120, { chunkWork: 1e5 }, { onProgress: (f) => fractions.push(f) });
+    const result = await symmetricEigenChunked(
+      a,
+      120,
+      { chunkWork: 1e5 },
+      { onProgress: (f) => fractions.push(f) },
+    );
     expect(result.values[0]).toBeCloseTo(Math.min(...spectrum), 11);
     expect(fractions.length).toBeGreaterThan(3);
     expect(fractions.at(-1)).toBe(1);
-    for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]!);
+    for (let i = 1; i < fractions.length; i++)
+      expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]!);
     const signal = { aborted: false };
-    const run = symmetricEigenChunked(a, 120, { chunkWork: 1e5 }, {
-      signal,
-      onProgress: (f) => {
-        if (f > 0.2) signal.aborted = true;
+    const run = symmetricEigenChunked(
+      a,
+      120,
+      { chunkWork: 1e5 },
+      {
+        signal,
+        onProgress: (f) => {
+          if (f > 0.2) signal.aborted = true;
+        },
       },
-    });
+    );
     await expect(run).rejects.toBeInstanceOf(CancelledError);
   });
 });
@@ -112,7 +123,10 @@ describe('symmetricTridiagonalEigen', () => {
     let sum = 0;
     for (let j = 0; j < 30; j++) {
       expect(first.values[j]).toBeCloseTo(full.values[j]!, 13);
-      expect(Math.abs(first.firstComponents[j]!)).toBeCloseTo(Math.abs(full.firstComponents[j]!), 13);
+      expect(Math.abs(first.firstComponents[j]!)).toBeCloseTo(
+        Math.abs(full.firstComponents[j]!),
+        13,
+      );
       sum += first.firstComponents[j]! ** 2;
     }
     expect(sum).toBeCloseTo(1, 13);

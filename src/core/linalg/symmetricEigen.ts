@@ -37,7 +37,8 @@ function* symmetricEigenSteps(
   n: number,
   wantVectors: boolean,
 ): Generator<number, SymmetricEigen> {
-  if (a.length !== n * n) throw new Error(`symmetricEigen: expected ${n * n} entries, got ${a.length}`);
+  if (a.length !== n * n)
+    throw new Error(`symmetricEigen: expected ${n * n} entries, got ${a.length}`);
   const w = Float64Array.from(a);
   const d = new Float64Array(n);
   const e = new Float64Array(n);

@@ -33,7 +33,10 @@ export function subtract(x: ArrayLike<number>, y: ArrayLike<number>): Float64Arr
 }
 
 /** New vector `Σ_k c_k·basis_k`, shape [D], for `basis` of K vectors of length D. */
-export function combine(coefficients: ArrayLike<number>, basis: readonly ArrayLike<number>[]): Float64Array {
+export function combine(
+  coefficients: ArrayLike<number>,
+  basis: readonly ArrayLike<number>[],
+): Float64Array {
   const d = basis[0]?.length ?? 0;
   const out = new Float64Array(d);
   for (let k = 0; k < basis.length; k++) axpy(coefficients[k]!, basis[k]!, out);

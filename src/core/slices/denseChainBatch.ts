@@ -16,7 +16,8 @@ export function denseChainLayers(
   for (let k = 0; k < layout.length; k += 2) {
     const weight = layout[k]!;
     const bias = layout[k + 1]!;
-    if (weight.kind !== 'weight' || bias.kind !== 'bias' || weight.shape.length !== 2) return undefined;
+    if (weight.kind !== 'weight' || bias.kind !== 'bias' || weight.shape.length !== 2)
+      return undefined;
     if (bias.size !== weight.shape[1]) return undefined;
     const prev = layers.at(-1);
     if (prev && prev.weight.shape[1] !== weight.shape[0]) return undefined;
@@ -68,7 +69,7 @@ export function lossAndErrorOfLogits(
       ? tf.cast(tf.argMax(logits, 2), 'float32')
       : tf.sign(tf.squeeze(tf.slice(logits, [0, 0, 0], [-1, -1, 1]), [2]));
   const wrong = tf.cast(tf.notEqual(predictions, tf.expandDims(objective.y, 0)), 'float32');
-  return { loss: tf.stack(losses) as tf.Tensor1D, error: tf.mean(wrong, 1) as tf.Tensor1D };
+  return { loss: tf.stack(losses) as tf.Tensor1D, error: tf.mean<tf.Tensor1D>(wrong, 1) };
 }
 
 /** Block `block` of every row of a [G, D] parameter matrix, shaped [G, …block.shape]. */
@@ -99,14 +100,19 @@ export function denseChainLogitsAtPoints(
   const [din = 0, d1 = 0] = first.weight.shape;
   const w1 = tf.reshape(tf.transpose(blockOfRows(params, first.weight), [1, 0, 2]), [din, g * d1]);
   const xw = tf.transpose(tf.reshape(tf.matMul(objective.x, w1), [n, g, d1]), [1, 0, 2]);
-  const z1 = tf.add(xw, tf.reshape(blockOfRows(params, first.bias), [g, 1, d1])) as tf.Tensor3D;
-  return denseChainTail(z1, layers.length, (l) => {
-    const { weight, bias } = layers[l]!;
-    return {
-      W: blockOfRows(params, weight) as tf.Tensor3D,
-      b: tf.reshape(blockOfRows(params, bias), [g, 1, bias.size]),
-    };
-  }, activation);
+  const z1 = tf.add<tf.Tensor3D>(xw, tf.reshape(blockOfRows(params, first.bias), [g, 1, d1]));
+  return denseChainTail(
+    z1,
+    layers.length,
+    (l) => {
+      const { weight, bias } = layers[l]!;
+      return {
+        W: blockOfRows(params, weight) as tf.Tensor3D,
+        b: tf.reshape(blockOfRows(params, bias), [g, 1, bias.size]),
+      };
+    },
+    activation,
+  );
 }
 
 /**
@@ -131,7 +137,7 @@ export function denseChainLogitsOnPlane(
   const B = tf.reshape(b, [g, 1, 1]);
   const affine = (block: ParamBlock, m: (t: tf.Tensor) => tf.Tensor): tf.Tensor3D => {
     const at = (w: tf.Tensor1D) => tf.expandDims(m(blockOf(w, block)), 0);
-    return tf.add(at(origin), tf.add(tf.mul(A, at(u)), tf.mul(B, at(v)))) as tf.Tensor3D;
+    return tf.add<tf.Tensor3D>(at(origin), tf.add(tf.mul(A, at(u)), tf.mul(B, at(v))));
   };
   const first = layers[0]!;
   const x = objective.x;
@@ -140,10 +146,10 @@ export function denseChainLogitsOnPlane(
       tf.add(tf.matMul(x, blockOf(w, first.weight) as tf.Tensor2D), blockOf(w, first.bias)),
       0,
     );
-  const z1 = tf.add(
+  const z1 = tf.add<tf.Tensor3D>(
     layerOne(origin),
     tf.add(tf.mul(A, layerOne(u)), tf.mul(B, layerOne(v))),
-  ) as tf.Tensor3D;
+  );
   return denseChainTail(
     z1,
     layers.length,

@@ -28,9 +28,13 @@ describe('planeThroughPoints', () => {
       expect(projected[k]!.b).toBeCloseTo(b, 12);
       expect(projected[k]!.offPlane).toBeLessThan(1e-12);
     });
-    expect(() => planeThroughPoints(p0, p1, Float64Array.from(p0, (x, i) => 2 * p1[i]! - x))).toThrow(
-      /collinear/,
-    );
+    expect(() =>
+      planeThroughPoints(
+        p0,
+        p1,
+        Float64Array.from(p0, (x, i) => 2 * p1[i]! - x),
+      ),
+    ).toThrow(/collinear/);
   });
 });
 
@@ -78,7 +82,9 @@ describe('filterNormalizedDirection', () => {
   });
 
   it("includes a unit's bias in its norm with bias: 'unit'", () => {
-    const d = filterNormalizedDirection(model.layout, w, createRng(8, 'directions'), { bias: 'unit' });
+    const d = filterNormalizedDirection(model.layout, w, createRng(8, 'directions'), {
+      bias: 'unit',
+    });
     const [W1, b1] = model.layout;
     const withBias = (x: ArrayLike<number>, j: number) =>
       Math.hypot(unitNorm(x, W1!.offset, 4, 6, j), x[b1!.offset + j]!);

@@ -3,7 +3,6 @@
  * evaluation, batched over grid points for MLPs.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ChunkOptions } from '../types';
 import { denseChainLogitsOnPlane, lossAndErrorOfLogits } from './denseChainBatch';
 import {
   batchedActivation,
@@ -68,7 +67,7 @@ export async function evaluateOnPlane(
         }
         return pointwiseLossAndError(objective, points);
       },
-      opts as ChunkOptions,
+      opts,
     );
   } finally {
     planeTensors?.forEach((t) => t.dispose());

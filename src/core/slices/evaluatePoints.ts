@@ -33,8 +33,10 @@ export function batchedActivation(
   objective: LandscapeObjective,
   method: EvaluationMethod = 'auto',
 ): 'relu' | 'tanh' | undefined {
-  const ok = objective.denseChain !== undefined && denseChainLayers(objective.model.layout) !== undefined;
-  if (method === 'batched' && !ok) throw new Error('batched evaluation needs an MLP objective (denseChain)');
+  const ok =
+    objective.denseChain !== undefined && denseChainLayers(objective.model.layout) !== undefined;
+  if (method === 'batched' && !ok)
+    throw new Error('batched evaluation needs an MLP objective (denseChain)');
   return method !== 'pointwise' && ok ? objective.denseChain!.activation : undefined;
 }
 
@@ -110,7 +112,10 @@ export async function evaluatePoints(
       for (let g = start; g < end; g++) flat.set(points[g]!, (g - start) * dim);
       const params = tf.tensor2d(flat, [end - start, dim]);
       if (activation !== undefined) {
-        return lossAndErrorOfLogits(objective, denseChainLogitsAtPoints(objective, params, activation));
+        return lossAndErrorOfLogits(
+          objective,
+          denseChainLogitsAtPoints(objective, params, activation),
+        );
       }
       return pointwiseLossAndError(objective, tf.unstack(params) as tf.Tensor1D[]);
     },

@@ -34,7 +34,8 @@ export function filterNormalizedDirection(
   const d = new Float64Array(w.length);
   layout.forEach((block, index) => {
     if (block.kind !== 'weight') return;
-    const rows = block.shape.length >= 2 ? block.size / block.shape[block.shape.length - 1]! : block.size;
+    const rows =
+      block.shape.length >= 2 ? block.size / block.shape[block.shape.length - 1]! : block.size;
     const cols = block.size / rows;
     const next = layout[index + 1];
     const unitBias =

@@ -12,7 +12,8 @@ import { mixtureMlp } from './testObjectives.node';
 
 const relMax = (x: ArrayLike<number>, y: ArrayLike<number>) => {
   let m = 0;
-  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]! - y[i]!) / Math.max(1e-6, Math.abs(y[i]!)));
+  for (let i = 0; i < x.length; i++)
+    m = Math.max(m, Math.abs(x[i]! - y[i]!) / Math.max(1e-6, Math.abs(y[i]!)));
   return m;
 };
 
@@ -65,7 +66,8 @@ describeEachBackend('loss slices', () => {
     expect(batched.loss).toHaveLength(42);
     expect(relMax(batched.loss, reference.loss)).toBeLessThan(1e-5);
     // errors may differ only where float32 rounding flips a near-tie: at most one sample
-    for (let i = 0; i < 42; i++) expect(Math.abs(batched.error[i]! - reference.error[i]!)).toBeLessThanOrEqual(1 / 50);
+    for (let i = 0; i < 42; i++)
+      expect(Math.abs(batched.error[i]! - reference.error[i]!)).toBeLessThanOrEqual(1 / 50);
     expect(progress).toEqual([10 / 42, 20 / 42, 30 / 42, 40 / 42, 1]);
     // the slice is centred on the init: (0, 0) is the init's own loss
     const own = await evaluateAt(objective, init);
@@ -76,11 +78,16 @@ describeEachBackend('loss slices', () => {
   it('evaluates arbitrary point sets batched = pointwise, and 1-D interpolations end at both points', async () => {
     const { objective, model } = fixture;
     const points = [5, 6, 7, 8, 9].map((s) => model.init(createRng(s, 'init')));
-    const batched = await evaluatePoints(objective, points, { method: 'batched', pointsPerChunk: 2 });
+    const batched = await evaluatePoints(objective, points, {
+      method: 'batched',
+      pointsPerChunk: 2,
+    });
     const reference = await evaluatePoints(objective, points, { method: 'pointwise' });
     expect(relMax(batched.loss, reference.loss)).toBeLessThan(1e-5);
     const line = await lossInterpolation(objective, points[0]!, points[1]!, linspace(0, 1, 5));
-    expect(relMax([line.loss[0]!, line.loss[4]!], [reference.loss[0]!, reference.loss[1]!])).toBeLessThan(1e-5);
+    expect(
+      relMax([line.loss[0]!, line.loss[4]!], [reference.loss[0]!, reference.loss[1]!]),
+    ).toBeLessThan(1e-5);
   });
 
   it('rejects with CancelledError when aborted, leaking nothing', async () => {

@@ -69,6 +69,12 @@ export async function lossInterpolation(
   const u = Float64Array.from(origin, (x, i) => to[i]! - x);
   const plane: Plane = { origin, u, v: new Float64Array(origin.length) };
   const ts = Float64Array.from(t);
-  const { loss, error } = await evaluateOnPlane(objective, plane, ts, new Float64Array(ts.length), opts);
+  const { loss, error } = await evaluateOnPlane(
+    objective,
+    plane,
+    ts,
+    new Float64Array(ts.length),
+    opts,
+  );
   return { t: ts, loss, error };
 }

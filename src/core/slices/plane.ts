@@ -42,7 +42,10 @@ export interface PlaneProjection {
  * A trajectory drawn on a slice that does not contain it can disagree with the contours under it;
  * show `offPlane` with it.
  */
-export function projectOntoPlane(points: readonly ArrayLike<number>[], plane: Plane): PlaneProjection[] {
+export function projectOntoPlane(
+  points: readonly ArrayLike<number>[],
+  plane: Plane,
+): PlaneProjection[] {
   const { u, v } = plane;
   const uu = dot(u, u);
   const uv = dot(u, v);

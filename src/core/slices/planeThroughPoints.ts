@@ -7,7 +7,11 @@ import type { Plane } from './plane';
 
 export interface PlaneThroughPoints extends Plane {
   /** (a, b) of the three points: (0, 0), (‖p₁ − p₀‖, 0) and (u·(p₂ − p₀), v·(p₂ − p₀)). */
-  readonly coordinates: readonly [readonly [number, number], readonly [number, number], readonly [number, number]];
+  readonly coordinates: readonly [
+    readonly [number, number],
+    readonly [number, number],
+    readonly [number, number],
+  ];
 }
 
 /**
@@ -28,7 +32,8 @@ export function planeThroughPoints(
   const v = Float64Array.from(d2);
   orthogonalizeInPlace(v, [u]);
   const b2 = normalizeInPlace(v);
-  if (!(b2 > 1e-12 * Math.max(a1, Math.abs(a2)))) throw new Error('planeThroughPoints: collinear points');
+  if (!(b2 > 1e-12 * Math.max(a1, Math.abs(a2))))
+    throw new Error('planeThroughPoints: collinear points');
   return {
     origin,
     u,

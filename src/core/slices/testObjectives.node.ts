@@ -8,7 +8,11 @@ import { crossEntropy } from '../losses/crossEntropy';
 import { makeMlp } from '../models/mlp';
 import { createRng } from '../random';
 import type { Model } from '../types';
-import { createLandscapeObjective, objectiveLoss, type OwnedLandscapeObjective } from './landscapeObjective';
+import {
+  createLandscapeObjective,
+  objectiveLoss,
+  type OwnedLandscapeObjective,
+} from './landscapeObjective';
 
 export interface MixtureMlpOptions {
   classes?: number;
@@ -78,8 +82,9 @@ export async function stochasticGradientDescent(
       const idx = tf.tensor1d(rows, 'int32');
       const xb = tf.gather(objective.x, idx);
       const yb = tf.gather(objective.y, idx);
-      const loss = (u: tf.Tensor) => objective.loss(objective.model.forward(u as tf.Tensor1D, xb), yb);
-      return tf.sub(w, tf.mul(tf.grad(loss)(w), options.learningRate)) as tf.Tensor1D;
+      const loss = (u: tf.Tensor) =>
+        objective.loss(objective.model.forward(u as tf.Tensor1D, xb), yb);
+      return tf.sub<tf.Tensor1D>(w, tf.mul(tf.grad(loss)(w), options.learningRate));
     });
     w.dispose();
     w = next;
@@ -100,7 +105,7 @@ export async function gradientDescent(
   const grad = tf.grad((w: tf.Tensor) => f(w as tf.Tensor1D));
   let w = tf.tensor1d(w0);
   for (let t = 0; t < steps; t++) {
-    const next = tf.tidy(() => tf.sub(w, tf.mul(grad(w), learningRate)) as tf.Tensor1D);
+    const next = tf.tidy(() => tf.sub<tf.Tensor1D>(w, tf.mul(grad(w), learningRate)));
     w.dispose();
     w = next;
   }

@@ -39,7 +39,8 @@ export function trajectoryPcaPlane(points: readonly ArrayLike<number>[]): Trajec
     const c = eig.vectors.subarray(j * t, (j + 1) * t);
     const out = new Float64Array(dim);
     for (let s = 0; s < t; s++) for (let i = 0; i < dim; i++) out[i]! += c[s]! * centred[s]![i]!;
-    if (normalizeInPlace(out) === 0) throw new Error('trajectoryPcaPlane: the trajectory is a line');
+    if (normalizeInPlace(out) === 0)
+      throw new Error('trajectoryPcaPlane: the trajectory is a line');
     return out;
   };
   return {

@@ -48,10 +48,7 @@ export function countOutliers(
     score: 0,
   };
   if (n < 2) return none;
-  const median =
-    n % 2 === 1
-      ? sorted[(n - 1) / 2]!
-      : 0.5 * (sorted[n / 2 - 1]! + sorted[n / 2]!);
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : 0.5 * (sorted[n / 2 - 1]! + sorted[n / 2]!);
   const maxCount = Math.min(n - 1, options.maxCount ?? Math.max(1, Math.floor(n / 4)));
   let best = none;
   for (let k = 1; k <= maxCount; k++) {

@@ -35,7 +35,10 @@ export async function exactSpectrum(
 }
 
 /** The operator as a dense row-major D×D matrix (row j = A e_j, i.e. Aᵀ; A is symmetric). */
-export async function denseMatrix(op: LinearOperator, opts: ChunkOptions = {}): Promise<Float64Array> {
+export async function denseMatrix(
+  op: LinearOperator,
+  opts: ChunkOptions = {},
+): Promise<Float64Array> {
   const n = op.dim;
   const a = new Float64Array(n * n);
   const e = new Float64Array(n);

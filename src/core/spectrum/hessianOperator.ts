@@ -30,7 +30,8 @@ export function hessianOperator(
     dim,
     async apply(v: Float64Array): Promise<Float64Array> {
       if (disposed) throw new Error('hessianOperator: used after dispose()');
-      if (v.length !== dim) throw new Error(`hessianOperator: vector of length ${v.length}, not ${dim}`);
+      if (v.length !== dim)
+        throw new Error(`hessianOperator: vector of length ${v.length}, not ${dim}`);
       const hv = tf.tidy(() => hessianVectorProduct(f, point, tf.tensor1d(Float32Array.from(v))));
       try {
         return Float64Array.from(await hv.data());
@@ -51,7 +52,8 @@ export async function gradientVector(
   w: ArrayLike<number> | tf.Tensor1D,
 ): Promise<Float64Array> {
   const g = tf.tidy(() => {
-    const point = w instanceof tf.Tensor ? w : tf.tensor1d(Float32Array.from(w as ArrayLike<number>));
+    const point =
+      w instanceof tf.Tensor ? w : tf.tensor1d(Float32Array.from(w as ArrayLike<number>));
     return tf.grad((u: tf.Tensor) => f(u as tf.Tensor1D))(point);
   });
   try {

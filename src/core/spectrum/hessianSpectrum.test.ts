@@ -14,7 +14,13 @@ import { lanczos } from './lanczos';
  * H = (1/P) Σ_μ (diag p_μ − p_μ p_μᵀ) ⊗ x̃_μ x̃_μᵀ, x̃ = (x, 1), for logits z = xW + b with W [d, C]
  * row-major then b [C]: parameter (i, c) at i·C + c, the bias as row i = d. Float64.
  */
-function softmaxRegressionHessian(x: Float32Array, count: number, d: number, classes: number, w: Float32Array) {
+function softmaxRegressionHessian(
+  x: Float32Array,
+  count: number,
+  d: number,
+  classes: number,
+  w: Float32Array,
+) {
   const dim = (d + 1) * classes;
   const h = new Float64Array(dim * dim);
   for (let mu = 0; mu < count; mu++) {
@@ -58,7 +64,9 @@ describeEachBackend('Hessian spectra', () => {
     const exact = await exactSpectrum(op);
     const top = await lanczos(op, { k: 3, which: 'top', steps: 15, rng: createRng(1, 'probes') });
     for (let j = 0; j < 3; j++) {
-      expect(Math.abs(top.top[j]!.value - exact.values[14 - j]!) / exact.values[14]!).toBeLessThan(1e-5);
+      expect(Math.abs(top.top[j]!.value - exact.values[14 - j]!) / exact.values[14]!).toBeLessThan(
+        1e-5,
+      );
     }
     // softmax is invariant to adding one vector to every class's column: C − 1 … at least d + 1 zeros
     expect(Math.abs(exact.values[0]!)).toBeLessThan(1e-5 * exact.values[14]!);
@@ -69,7 +77,13 @@ describeEachBackend('Hessian spectra', () => {
   it('a ReLU MLP trained by SGD on a non-centred C-class mixture: C − 1 … C outliers, f_C ≫ C/D', async () => {
     const classes = 4;
     for (const seed of [1, 2]) {
-      const { objective, init, model } = mixtureMlp({ classes, dim: 10, hidden: [16], count: 200, seed });
+      const { objective, init, model } = mixtureMlp({
+        classes,
+        dim: 10,
+        hidden: [16],
+        count: 200,
+        seed,
+      });
       const f = objectiveLoss(objective);
       const w = await stochasticGradientDescent(objective, init, {
         steps: 60,
@@ -84,14 +98,23 @@ describeEachBackend('Hessian spectra', () => {
       // measured: 3 outliers (C − 1: the logits' common shift is flat) with scores 2.1 and 1.4
       expect(outliers.count).toBeGreaterThanOrEqual(classes - 1);
       expect(outliers.count).toBeLessThanOrEqual(classes);
-      const topVectors = [1, 2, 3, 4].map((j) => exact.vectors.subarray((D - j) * D, (D - j + 1) * D));
+      const topVectors = [1, 2, 3, 4].map((j) =>
+        exact.vectors.subarray((D - j) * D, (D - j + 1) * D),
+      );
       const confinement = gradientConfinement(await gradientVector(f, w), topVectors);
       // measured f_C = 0.88 and 0.80 against C/D = 0.016
       expect(confinement.baseline).toBeCloseTo(classes / D, 12);
       expect(confinement.fraction).toBeGreaterThan(0.6);
-      const lz = await lanczos(op, { k: classes, which: 'top', steps: 40, rng: createRng(seed, 'probes') });
+      const lz = await lanczos(op, {
+        k: classes,
+        which: 'top',
+        steps: 40,
+        rng: createRng(seed, 'probes'),
+      });
       lz.top.forEach((p, j) => {
-        expect(Math.abs(p.value - exact.values[D - 1 - j]!) / exact.values[D - 1]!).toBeLessThan(1e-5);
+        expect(Math.abs(p.value - exact.values[D - 1 - j]!) / exact.values[D - 1]!).toBeLessThan(
+          1e-5,
+        );
         const v = topVectors[j]!;
         expect(Math.abs(p.vector.reduce((s, x, i) => s + x * v[i]!, 0))).toBeGreaterThan(1 - 1e-4);
       });

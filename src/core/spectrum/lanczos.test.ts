@@ -7,7 +7,10 @@ import { lanczos } from './lanczos';
 
 describe('lanczos', () => {
   it('recovers the top and bottom eigenvalues of a known diagonal matrix (D = 200)', async () => {
-    const values = Array.from({ length: 200 }, (_, i) => (i + 1) / 10 + (i >= 195 ? 10 * (i - 194) : 0));
+    const values = Array.from(
+      { length: 200 },
+      (_, i) => (i + 1) / 10 + (i >= 195 ? 10 * (i - 194) : 0),
+    );
     const op = diagonalOperator(values);
     const r = await lanczos(op, { k: 5, which: 'both', steps: 60, rng: createRng(1, 'probes') });
     const sorted = [...values].sort((a, b) => b - a);
@@ -19,10 +22,17 @@ describe('lanczos', () => {
     }
     // The bottom edge of an evenly spaced bulk converges slowly: 1e-2 at 60 steps (measured
     // 8e-3), exact to 1e-9 at m = D.
-    for (let j = 0; j < 3; j++) expect(Math.abs(r.bottom[j]!.value - (j + 1) / 10)).toBeLessThan(1e-2);
+    for (let j = 0; j < 3; j++)
+      expect(Math.abs(r.bottom[j]!.value - (j + 1) / 10)).toBeLessThan(1e-2);
     expect(r.steps).toBe(60);
-    const full = await lanczos(op, { k: 3, which: 'bottom', steps: 200, rng: createRng(1, 'probes') });
-    for (let j = 0; j < 3; j++) expect(Math.abs(full.bottom[j]!.value - (j + 1) / 10)).toBeLessThan(1e-9);
+    const full = await lanczos(op, {
+      k: 3,
+      which: 'bottom',
+      steps: 200,
+      rng: createRng(1, 'probes'),
+    });
+    for (let j = 0; j < 3; j++)
+      expect(Math.abs(full.bottom[j]!.value - (j + 1) / 10)).toBeLessThan(1e-9);
   });
 
   it('ranks eigenvalues algebraically, not by |λ|: large negative ones go to the bottom', async () => {
@@ -50,7 +60,9 @@ describe('lanczos', () => {
       steps: 8,
       rng: createRng(4, 'probes'),
     });
-    expect(r.top.map((p) => Math.round(p.value * 1e9) / 1e9 + 0)).toEqual([5, 5, 5, 1, 1, 0, -2, -2]);
+    expect(r.top.map((p) => Math.round(p.value * 1e9) / 1e9 + 0)).toEqual([
+      5, 5, 5, 1, 1, 0, -2, -2,
+    ]);
   });
 
   it('reports progress per application and rejects with CancelledError when aborted', async () => {

@@ -52,7 +52,12 @@ export async function lanczos(
   const dim = op.dim;
   const steps = Math.min(dim, options.steps ?? Math.max(2 * k + 30, 4 * k));
   const start = gaussian(dim, rng);
-  const { alpha, beta, basis, residualNorm } = await lanczosTridiagonal(op, start, { steps, restart: rng }, opts);
+  const { alpha, beta, basis, residualNorm } = await lanczosTridiagonal(
+    op,
+    start,
+    { steps, restart: rng },
+    opts,
+  );
   const m = alpha.length;
   const eig = symmetricTridiagonalEigen(alpha, beta, 'all');
   const pair = (j: number): RitzPair => {

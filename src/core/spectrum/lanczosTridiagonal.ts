@@ -56,7 +56,8 @@ export async function lanczosTridiagonal(
 ): Promise<LanczosTridiagonal> {
   const dim = op.dim;
   const steps = Math.min(options.steps, dim);
-  if (start.length !== dim) throw new Error(`lanczos: start has length ${start.length}, not ${dim}`);
+  if (start.length !== dim)
+    throw new Error(`lanczos: start has length ${start.length}, not ${dim}`);
   const alpha: number[] = [];
   const beta: number[] = [];
   const basis: Float64Array[] = [];
@@ -93,4 +94,3 @@ export async function lanczosTridiagonal(
   }
   return { alpha: Float64Array.from(alpha), beta: Float64Array.from(beta), basis, residualNorm };
 }
-

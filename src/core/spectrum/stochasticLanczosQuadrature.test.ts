@@ -20,7 +20,11 @@ const op = operatorWithSpectrum(spectrum, 22);
 
 describe('stochasticLanczosQuadrature', () => {
   it('gives weights summing to 1 per probe and a first moment equal to Tr/D within 3 s.e.', async () => {
-    const q = await stochasticLanczosQuadrature(op, { probes: 10, steps: 40, rng: createRng(1, 'probes') });
+    const q = await stochasticLanczosQuadrature(op, {
+      probes: 10,
+      steps: 40,
+      rng: createRng(1, 'probes'),
+    });
     expect(q.rules).toHaveLength(10);
     let moment = 0;
     for (const r of q.rules) {
@@ -37,7 +41,11 @@ describe('stochasticLanczosQuadrature', () => {
   });
 
   it('smooths to a density of unit area whose mean matches the nodes (≤ 1e-6) and Tr/D (3 s.e.)', async () => {
-    const q = await stochasticLanczosQuadrature(op, { probes: 10, steps: 60, rng: createRng(2, 'probes') });
+    const q = await stochasticLanczosQuadrature(op, {
+      probes: 10,
+      steps: 60,
+      rng: createRng(2, 'probes'),
+    });
     const grid = densityGrid(q, 20001);
     const density = slqDensity(q, grid);
     expect(trapezoid(grid, density)).toBeCloseTo(1, 12);
@@ -46,7 +54,8 @@ describe('stochasticLanczosQuadrature', () => {
       density.map((p, i) => p * grid[i]!),
     );
     let nodesMean = 0;
-    for (const r of q.rules) nodesMean += r.nodes.reduce((a, x, i) => a + x * r.weights[i]!, 0) / 10;
+    for (const r of q.rules)
+      nodesMean += r.nodes.reduce((a, x, i) => a + x * r.weights[i]!, 0) / 10;
     expect(Math.abs(mean - nodesMean)).toBeLessThan(1e-6);
     // Tr/D only up to the probes' sampling error: 3 standard errors of the same 10 probes.
     const h = await hutchinsonTrace(op, { samples: 10, rng: createRng(2, 'probes') });

@@ -1,8 +1,11 @@
 /**
  * A line chart of several series against a shared x: d3 owns the SVG, the caller owns the data.
- * `createLineChart(el, opts) → { update(lines), destroy() }`.
+ * `createLineChart(el, opts) → { update(lines), destroy() }`. Lines may carry a spread band
+ * (lower/upper) and a dash; points with a non-finite x or y are skipped and the line joins its
+ * neighbours (measures taken at the analysis cadence are NaN in between).
  */
 import {
+  area,
   axisBottom,
   axisLeft,
   line,
@@ -20,12 +23,22 @@ export interface ChartLine {
   readonly y: ArrayLike<number>;
   /** Points to draw: the first `length` of x and y. */
   readonly length: number;
+  /** A shaded band from lower[i] to upper[i] (e.g. mean ± spread). */
+  readonly lower?: ArrayLike<number>;
+  readonly upper?: ArrayLike<number>;
+  /** SVG stroke-dasharray, e.g. '6 4' for a baseline. */
+  readonly dash?: string;
+  /** Draw a dot at every point (few points, e.g. σ values). */
+  readonly dots?: boolean;
 }
 
 export interface LineChartOptions {
   readonly xLabel: string;
   readonly yLabel: string;
   readonly logY?: boolean;
+  readonly logX?: boolean;
+  /** Start the x axis at 0 (step counts); otherwise it spans the data. */
+  readonly xFromZero?: boolean;
   readonly height?: number;
 }
 
@@ -34,7 +47,7 @@ export interface LineChart {
   destroy(): void;
 }
 
-const MARGIN = { top: 12, right: 16, bottom: 40, left: 56 };
+const MARGIN = { top: 12, right: 16, bottom: 40, left: 60 };
 /** More points than pixels is wasted work: thin each line to about this many. */
 const MAX_POINTS = 1200;
 
@@ -45,25 +58,60 @@ export function thinIndices(n: number, max: number): number[] {
   return Array.from({ length: max }, (_, i) => Math.round(i * stride));
 }
 
-/** [min, max] of the finite (and, for a log axis, positive) values of the lines' y. */
-export function yExtent(lines: readonly ChartLine[], logY: boolean): [number, number] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const l of lines) {
-    for (let i = 0; i < l.length; i++) {
-      const v = l.y[i] ?? Number.NaN;
-      if (!Number.isFinite(v) || (logY && v <= 0)) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+function drawable(v: number, log: boolean): boolean {
+  return Number.isFinite(v) && (!log || v > 0);
+}
+
+/** Indices of the points of `l` drawable on the chart's axes. */
+export function drawableIndices(l: ChartLine, logX: boolean, logY: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < l.length; i++) {
+    if (drawable(l.x[i] ?? Number.NaN, logX) && drawable(l.y[i] ?? Number.NaN, logY)) out.push(i);
+  }
+  return out;
+}
+
+function extentOf(
+  arrays: readonly (ArrayLike<number> | undefined)[],
+  length: number,
+  log: boolean,
+  acc: [number, number],
+): void {
+  for (const values of arrays) {
+    if (!values) continue;
+    for (let i = 0; i < Math.min(length, values.length); i++) {
+      const v = values[i] ?? Number.NaN;
+      if (!drawable(v, log)) continue;
+      if (v < acc[0]) acc[0] = v;
+      if (v > acc[1]) acc[1] = v;
     }
   }
+}
+
+function padded([lo, hi]: [number, number], log: boolean): [number, number] | null {
   if (lo > hi) return null;
-  if (lo === hi) return logY ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
+  if (lo === hi) return log ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
   return [lo, hi];
+}
+
+/** [min, max] of the drawable values of the lines' y (and bands). */
+export function yExtent(lines: readonly ChartLine[], logY: boolean): [number, number] | null {
+  const acc: [number, number] = [Infinity, -Infinity];
+  for (const l of lines) extentOf([l.y, l.lower, l.upper], l.length, logY, acc);
+  return padded(acc, logY);
+}
+
+/** [min, max] of the drawable values of the lines' x. */
+export function xExtent(lines: readonly ChartLine[], logX: boolean): [number, number] | null {
+  const acc: [number, number] = [Infinity, -Infinity];
+  for (const l of lines) extentOf([l.x], l.length, logX, acc);
+  return padded(acc, logX);
 }
 
 export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineChart {
   const height = opts.height ?? 260;
+  const logX = opts.logX ?? false;
+  const logY = opts.logY ?? false;
   const svg = select(el)
     .append('svg')
     .attr('class', 'line-chart')
@@ -74,50 +122,105 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
   const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
   const xAxis = plot.append('g').attr('class', 'axis x');
   const yAxis = plot.append('g').attr('class', 'axis y');
+  const bands = plot.append('g').attr('class', 'bands');
   const paths = plot.append('g').attr('class', 'lines');
+  const dots = plot.append('g').attr('class', 'dots');
   const xTitle = svg.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  svg
+  const yTitle = svg
     .append('text')
     .attr('class', 'axis-title')
     .attr('text-anchor', 'middle')
-    .attr('transform', `translate(14,${MARGIN.top + (height - MARGIN.top - MARGIN.bottom) / 2}) rotate(-90)`)
-    .text(opts.yLabel);
+    .attr(
+      'transform',
+      `translate(14,${MARGIN.top + (height - MARGIN.top - MARGIN.bottom) / 2}) rotate(-90)`,
+    );
+
+  const labels = { x: opts.xLabel, y: opts.yLabel };
 
   function update(lines: readonly ChartLine[]): void {
     const width = Math.max(200, el.clientWidth || 600);
     const innerW = width - MARGIN.left - MARGIN.right;
     const innerH = height - MARGIN.top - MARGIN.bottom;
-    svg.attr('viewBox', `0 0 ${width} ${height}`);
-    let xMax = 1;
-    for (const l of lines) if (l.length > 0) xMax = Math.max(xMax, l.x[l.length - 1] ?? 0);
-    const x = scaleLinear().domain([0, xMax]).range([0, innerW]);
-    const extent = yExtent(lines, opts.logY ?? false) ?? [0.01, 1];
-    const y: ScaleContinuousNumeric<number, number> = (opts.logY ? scaleLog() : scaleLinear())
-      .domain(extent)
+    svg.attr('viewBox', `0 0 ${width} ${height}`).attr('data-lines', lines.length);
+    const xe = xExtent(lines, logX) ?? (logX ? [0.01, 1] : [0, 1]);
+    const xDomain: [number, number] = opts.xFromZero && !logX ? [0, Math.max(1, xe[1])] : xe;
+    const x: ScaleContinuousNumeric<number, number> = (logX ? scaleLog() : scaleLinear())
+      .domain(xDomain)
+      .range([0, innerW]);
+    const y: ScaleContinuousNumeric<number, number> = (logY ? scaleLog() : scaleLinear())
+      .domain(yExtent(lines, logY) ?? (logY ? [0.01, 1] : [0, 1]))
       .range([innerH, 0])
       .nice();
-    xAxis.attr('transform', `translate(0,${innerH})`).call(axisBottom(x).ticks(6));
-    yAxis.call(axisLeft(y).ticks(5, opts.logY ? '~g' : undefined));
-    xTitle.attr('x', MARGIN.left + innerW / 2).attr('y', height - 6).text(opts.xLabel);
+    xAxis
+      .attr('transform', `translate(0,${innerH})`)
+      .call(axisBottom(x).ticks(6, logX ? '~g' : undefined));
+    yAxis.call(axisLeft(y).ticks(5, logY ? '~g' : undefined));
+    xTitle
+      .attr('x', MARGIN.left + innerW / 2)
+      .attr('y', height - 6)
+      .text(labels.x);
+    yTitle.text(labels.y);
+    svg.attr('aria-label', `${labels.y} against ${labels.x}`);
+
+    const shown = lines.map((l) => ({ line: l, idx: thinIndices(0, 0) }));
+    for (const s of shown) {
+      const idx = drawableIndices(s.line, logX, logY);
+      s.idx = thinIndices(idx.length, MAX_POINTS).map((k) => idx[k] ?? 0);
+    }
 
     paths
-      .selectAll<SVGPathElement, ChartLine>('path')
-      .data(lines, (d) => d.id)
+      .selectAll<SVGPathElement, (typeof shown)[number]>('path')
+      .data(shown, (d) => d.line.id)
       .join('path')
       .attr('fill', 'none')
-      .attr('stroke', (d) => d.color)
+      .attr('stroke', (d) => d.line.color)
       .attr('stroke-width', 2)
-      .attr('data-points', (d) => d.length)
+      .attr('stroke-dasharray', (d) => d.line.dash ?? null)
+      .attr('data-points', (d) => d.idx.length)
+      .attr('data-run', (d) => d.line.id)
       .attr('d', (d) => {
         const draw = line<number>()
-          .defined((i) => {
-            const v = d.y[i] ?? Number.NaN;
-            return Number.isFinite(v) && (!opts.logY || v > 0);
-          })
-          .x((i) => x(d.x[i] ?? 0))
-          .y((i) => y(d.y[i] ?? 0));
-        return draw(thinIndices(d.length, MAX_POINTS)) ?? '';
+          .x((i) => x(d.line.x[i] ?? 0))
+          .y((i) => y(d.line.y[i] ?? 0));
+        return draw(d.idx) ?? '';
       });
+
+    bands
+      .selectAll<SVGPathElement, (typeof shown)[number]>('path')
+      .data(
+        shown.filter((d) => d.line.lower && d.line.upper),
+        (d) => d.line.id,
+      )
+      .join('path')
+      .attr('fill', (d) => d.line.color)
+      .attr('fill-opacity', 0.16)
+      .attr('stroke', 'none')
+      .attr('d', (d) => {
+        const lo = d.line.lower ?? d.line.y;
+        const hi = d.line.upper ?? d.line.y;
+        const [y0, y1] = y.range() as [number, number];
+        const clampY = (v: number) => Math.min(y0, Math.max(y1, drawable(v, logY) ? y(v) : y0));
+        const draw = area<number>()
+          .x((i) => x(d.line.x[i] ?? 0))
+          .y0((i) => clampY(lo[i] ?? Number.NaN))
+          .y1((i) => clampY(hi[i] ?? Number.NaN));
+        return draw(d.idx) ?? '';
+      });
+
+    dots
+      .selectAll<SVGGElement, (typeof shown)[number]>('g')
+      .data(
+        shown.filter((d) => d.line.dots),
+        (d) => d.line.id,
+      )
+      .join('g')
+      .attr('fill', (d) => d.line.color)
+      .selectAll('circle')
+      .data((d) => d.idx.map((i) => [x(d.line.x[i] ?? 0), y(d.line.y[i] ?? 0)] as const))
+      .join('circle')
+      .attr('r', 3.5)
+      .attr('cx', (p) => p[0])
+      .attr('cy', (p) => p[1]);
   }
 
   return {

@@ -1,0 +1,93 @@
+/**
+ * Every analysis the spec asks for, at the runs' current weights, as one AnalysisUpdate: per-run
+ * spectra and flatness, the shared slice, local slices and the interpolation. Chunked: reports
+ * progress, yields to the host and stops at a cancel between chunks.
+ */
+import { progressRange } from '../../core/linalg/checkpoint';
+import type { ChunkOptions } from '../../core/types';
+import type { AnalysisProgress, AnalysisUpdate, FlatnessResult, SpectrumResult } from '../../protocol/analysis';
+import type { AnalysisSpec } from '../../protocol/experimentSpec';
+import { analyseFlatness } from './analyseFlatness';
+import { analyseInterpolation, analyseLocalSlices, analyseSlice, type SliceContext } from './analyseSlices';
+import { analyseSpectrum, spectrumMethod, type SpectrumTarget } from './analyseSpectrum';
+import type { Landscape } from './landscape';
+
+export interface AnalysisRun extends SpectrumTarget {
+  readonly host: SliceContext['runs'][number];
+}
+
+export interface AnalysisInput {
+  readonly landscape: Landscape;
+  readonly init: Float32Array;
+  readonly runs: readonly AnalysisRun[];
+  readonly seed: number;
+}
+
+export async function analyseExperiment(
+  input: AnalysisInput,
+  settings: AnalysisSpec,
+  opts: ChunkOptions & { onStage?: (progress: AnalysisProgress) => void },
+): Promise<AnalysisUpdate> {
+  const method = spectrumMethod(settings.spectrum, input.landscape.model.paramCount);
+  const stages: { job: AnalysisProgress['job']; label: string; run: (o: ChunkOptions) => Promise<void> }[] = [];
+  const spectra: SpectrumResult[] = [];
+  const flatness: FlatnessResult[] = [];
+  const update: { slice: AnalysisUpdate['slice']; localSlices: AnalysisUpdate['localSlices']; interpolation: AnalysisUpdate['interpolation'] } = {
+    slice: null,
+    localSlices: [],
+    interpolation: null,
+  };
+  const sliceCtx: SliceContext = {
+    landscape: input.landscape,
+    init: input.init,
+    runs: input.runs.map((r) => r.host),
+    seed: input.seed,
+  };
+
+  if (method) {
+    for (const run of input.runs) {
+      stages.push({
+        job: 'spectrum',
+        label: `${method === 'exact' ? 'Exact Hessian spectrum' : 'Hessian density (SLQ)'} of ${run.runId}`,
+        run: async (o) => void spectra.push(await analyseSpectrum(input.landscape, run, method, o)),
+      });
+    }
+  }
+  if (settings.slice) {
+    const slice = settings.slice;
+    stages.push({
+      job: 'slice',
+      label: 'Loss slice',
+      run: async (o) => {
+        update.slice = await analyseSlice(sliceCtx, slice, progressRange(o, 0, 0.6));
+        update.localSlices = await analyseLocalSlices(sliceCtx, progressRange(o, 0.6, 0.9));
+        update.interpolation = await analyseInterpolation(sliceCtx, progressRange(o, 0.9, 1));
+      },
+    });
+  }
+  if (settings.flatness) {
+    const flat = settings.flatness;
+    for (const run of input.runs) {
+      stages.push({
+        job: 'flatness',
+        label: `Flatness of ${run.runId}`,
+        run: async (o) =>
+          void flatness.push(
+            await analyseFlatness(input.landscape, { ...run, seed: input.seed }, flat, o),
+          ),
+      });
+    }
+  }
+
+  for (const [index, stage] of stages.entries()) {
+    const stageOpts: ChunkOptions = {
+      ...opts,
+      onProgress: (fraction) => {
+        opts.onStage?.({ job: stage.job, label: stage.label, fraction: (index + fraction) / stages.length });
+      },
+    };
+    stageOpts.onProgress?.(0);
+    await stage.run(stageOpts);
+  }
+  return { spectra, flatness, ...update };
+}

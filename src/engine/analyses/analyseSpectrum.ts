@@ -1,0 +1,119 @@
+/**
+ * A run's Hessian at its current weights: the exact spectrum for small models (D HVPs and a dense
+ * eigensolve), else the SLQ density with Lanczos for the top eigenpairs and Hutchinson for the
+ * trace; the outlier count; and the gradient's confinement to the top-C eigenvectors.
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import { progressRange } from '../../core/linalg/checkpoint';
+import { createRng } from '../../core/random';
+import { countOutliers } from '../../core/spectrum/countOutliers';
+import { exactSpectrum } from '../../core/spectrum/exactSpectrum';
+import { gradientConfinement } from '../../core/spectrum/gradientConfinement';
+import { gradientVector, hessianOperator } from '../../core/spectrum/hessianOperator';
+import { hutchinsonTrace } from '../../core/spectrum/hutchinsonTrace';
+import { lanczos } from '../../core/spectrum/lanczos';
+import { densityGrid, slqDensity } from '../../core/spectrum/slqDensity';
+import { stochasticLanczosQuadrature } from '../../core/spectrum/stochasticLanczosQuadrature';
+import type { ChunkOptions } from '../../core/types';
+import type { SpectrumResult } from '../../protocol/analysis';
+import type { AnalysisSpec } from '../../protocol/experimentSpec';
+import type { Landscape } from './landscape';
+
+/** Above this many parameters 'auto' estimates the density instead of building H. */
+export const EXACT_SPECTRUM_MAX_PARAMS = 1500;
+
+export interface SpectrumTarget {
+  readonly runId: string;
+  readonly step: number;
+  readonly gradEvals: number;
+  readonly weights: tf.Tensor1D;
+  /** Seeds the probes of the stochastic estimates. */
+  readonly seed: number;
+}
+
+export function spectrumMethod(
+  setting: AnalysisSpec['spectrum'],
+  paramCount: number,
+): 'exact' | 'slq' | null {
+  if (setting === 'off') return null;
+  if (setting === 'auto') return paramCount <= EXACT_SPECTRUM_MAX_PARAMS ? 'exact' : 'slq';
+  return setting;
+}
+
+export async function analyseSpectrum(
+  landscape: Landscape,
+  target: SpectrumTarget,
+  method: 'exact' | 'slq',
+  opts: ChunkOptions,
+): Promise<SpectrumResult> {
+  const k = Math.max(1, landscape.dataset.classes);
+  const op = hessianOperator(landscape.loss, target.weights);
+  try {
+    const gradient = await gradientVector(landscape.loss, target.weights);
+    const common = { runId: target.runId, step: target.step, gradEvals: target.gradEvals };
+    if (method === 'exact') {
+      const eig = await exactSpectrum(op, opts);
+      const d = eig.n;
+      const values = eig.values;
+      const top: Float64Array[] = [];
+      for (let j = d - 1; j >= Math.max(0, d - k); j--) top.push(eig.vectors.subarray(j * d, (j + 1) * d));
+      const outliers = countOutliers(values);
+      const confinement = gradientConfinement(gradient, top);
+      let trace = 0;
+      for (const v of values) trace += v;
+      return {
+        ...common,
+        method,
+        eigenvalues: Float64Array.from(values),
+        densityGrid: new Float64Array(0),
+        density: new Float64Array(0),
+        outliers: outliers.count,
+        bulkEdge: outliers.bulkEdge,
+        lambdaMax: values[d - 1] ?? Number.NaN,
+        lambdaMin: values[0] ?? Number.NaN,
+        trace,
+        traceError: 0,
+        confinement: confinement.fraction,
+        confinementK: top.length,
+        confinementBaseline: confinement.baseline,
+      };
+    }
+    const probes = createRng(target.seed, 'probes');
+    const ends = await lanczos(
+      op,
+      { k: Math.min(k + 10, op.dim), which: 'both', rng: probes },
+      progressRange(opts, 0, 0.3),
+    );
+    const quadrature = await stochasticLanczosQuadrature(
+      op,
+      { probes: 8, steps: Math.min(60, op.dim), rng: probes },
+      progressRange(opts, 0.3, 0.75),
+    );
+    const trace = await hutchinsonTrace(op, { samples: 30, rng: probes }, progressRange(opts, 0.75, 1));
+    const grid = densityGrid(quadrature, 400);
+    const topValues = ends.top.map((p) => p.value);
+    const outliers = countOutliers(topValues.concat(ends.bottom.map((p) => p.value)));
+    const confinement = gradientConfinement(
+      gradient,
+      ends.top.slice(0, k).map((p) => p.vector),
+    );
+    return {
+      ...common,
+      method,
+      eigenvalues: new Float64Array(0),
+      densityGrid: grid,
+      density: slqDensity(quadrature, grid),
+      outliers: outliers.count,
+      bulkEdge: outliers.bulkEdge,
+      lambdaMax: topValues[0] ?? Number.NaN,
+      lambdaMin: ends.bottom[0]?.value ?? Number.NaN,
+      trace: trace.mean,
+      traceError: trace.standardError,
+      confinement: confinement.fraction,
+      confinementK: Math.min(k, ends.top.length),
+      confinementBaseline: confinement.baseline,
+    };
+  } finally {
+    op.dispose();
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * What every analysis of an experiment shares: the model, the loss and the samples the landscape
+ * is measured on (at most ANALYSIS_SAMPLES training samples, uploaded once).
+ */
+import { sliceSplit } from '../../core/data/split';
+import {
+  createLandscapeObjective,
+  objectiveLoss,
+  type OwnedLandscapeObjective,
+} from '../../core/slices/landscapeObjective';
+import { pointEvaluator, type PointEvaluator } from '../../core/slices/evaluatePoints';
+import type { Dataset, Model, Loss } from '../../core/types';
+import type { ModelSpec } from '../../core/models/modelSpec';
+import type * as tf from '@tensorflow/tfjs-core';
+
+/** Hessians, slices and flatness are measured on the first this-many training samples. */
+export const ANALYSIS_SAMPLES = 1000;
+
+export interface Landscape {
+  readonly model: Model;
+  readonly dataset: Dataset;
+  readonly objective: OwnedLandscapeObjective;
+  /** L(w) on the analysis samples, twice differentiable. */
+  readonly loss: (w: tf.Tensor1D) => tf.Scalar;
+  /** Loss and error at many points (batched for MLPs). */
+  readonly evaluate: PointEvaluator;
+  dispose(): void;
+}
+
+export function createLandscape(
+  modelSpec: ModelSpec,
+  model: Model,
+  loss: Loss,
+  dataset: Dataset,
+): Landscape {
+  const count = Math.min(dataset.train.count, ANALYSIS_SAMPLES);
+  const split = sliceSplit(dataset.train, dataset.inputDim, 0, count);
+  const objective = createLandscapeObjective({
+    model,
+    loss,
+    split,
+    labelKind: dataset.labelKind,
+    ...(modelSpec.kind === 'mlp' ? { denseChain: { activation: modelSpec.activation } } : {}),
+  });
+  return {
+    model,
+    dataset,
+    objective,
+    loss: objectiveLoss(objective),
+    evaluate: pointEvaluator(objective),
+    dispose: () => objective.dispose(),
+  };
+}

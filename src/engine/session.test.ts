@@ -1,0 +1,187 @@
+/**
+ * The scheduler in Node: lockstep fairness by gradient evaluations, the analysis cadence,
+ * cancellation, NaN isolation, snapshots with exactly-once series, and no tensor leaks.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import type { FromWorker } from '../protocol/messages';
+import { useBackend } from '../testing/backends.node';
+import { createExperiment } from './experiment';
+import { Session, type SessionHost } from './session';
+
+type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
+
+function spec(overrides: Partial<ExperimentSpec> = {}): ExperimentSpec {
+  return {
+    version: 1,
+    seed: 3,
+    dataset: { kind: 'moons', train: 120, test: 60, noise: 0.1 },
+    model: { kind: 'mlp', hidden: [8], activation: 'tanh', initScale: 1 },
+    loss: { kind: 'crossEntropy' },
+    runs: [
+      { id: 'sgd', label: 'SGD', optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.2, batchSize: 16 }), seedOffset: 0 },
+      {
+        id: 'esgd',
+        label: 'Entropy-SGD',
+        optimizer: makeOptimizerSpec({ kind: 'entropySgd', variant: 'scaled', L: 5, batchSize: 16 }),
+        seedOffset: 0,
+      },
+    ],
+    tickGradEvals: 10,
+    analysis: { every: 0, spectrum: 'off', slice: null, flatness: null },
+    ...overrides,
+  };
+}
+
+class TestHost implements SessionHost {
+  readonly messages: FromWorker[] = [];
+  faults: unknown[] = [];
+  private clock = 0;
+  post(message: FromWorker): void {
+    this.messages.push(message);
+  }
+  now(): number {
+    // Every reading advances the clock: slices end after a few ticks, snapshots are throttled.
+    this.clock += 5;
+    return this.clock;
+  }
+  yieldToHost(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+  numTensors(): number {
+    return tf.memory().numTensors;
+  }
+  backendName(): string {
+    return tf.getBackend();
+  }
+  fault(error: unknown): void {
+    this.faults.push(error);
+  }
+  createExperiment = (s: ExperimentSpec) => createExperiment(s, {}, null);
+  snapshots(): Snapshot[] {
+    return this.messages.filter((m): m is Snapshot => m.type === 'snapshot');
+  }
+  /** Waits until `predicate` holds for the newest snapshot. */
+  async until(predicate: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
+    for (let i = 0; i < 20_000; i++) {
+      const last = this.snapshots().at(-1);
+      if (last && predicate(last)) return last;
+      await this.yieldToHost();
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+/** Concatenates the series chunks of one run over all snapshots (checking none overlaps or skips). */
+function seriesOf(host: TestHost, runId: string, key: 'gradEvals' | 'trainLoss'): number[] {
+  const out: number[] = [];
+  for (const snap of host.snapshots()) {
+    const chunk = snap.runs.find((r) => r.id === runId)?.series;
+    if (!chunk) continue;
+    expect(chunk.start).toBe(out.length);
+    out.push(...chunk.columns[key]);
+  }
+  return out;
+}
+
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.stop();
+  session = null;
+});
+
+describe('Session', () => {
+  it('advances runs in lockstep by gradient evaluations and streams each point once', async () => {
+    await useBackend('cpu');
+    const host = new TestHost();
+    session = await Session.start(host, spec(), 0, null);
+    session.handle({ type: 'step', ticks: 6 });
+    await host.until((s) => s.runs.every((r) => r.gradEvals >= 60) && s.status === 'paused', '6 ticks');
+    const sgd = seriesOf(host, 'sgd', 'gradEvals');
+    const esgd = seriesOf(host, 'esgd', 'gradEvals');
+    expect(sgd).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    // Entropy-SGD ('scaled', L = 5) spends 5 per step: it lands on each target exactly too.
+    expect(esgd).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    const losses = seriesOf(host, 'sgd', 'trainLoss');
+    expect(losses.at(-1)!).toBeLessThan(losses[0]!);
+    expect(host.faults).toEqual([]);
+  });
+
+  it('stops a diverging run with a reason and keeps the other going', async () => {
+    await useBackend('cpu');
+    const host = new TestHost();
+    const diverging = spec();
+    const runs = [
+      { ...diverging.runs[0]!, optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 1e6, batchSize: 16 }) },
+      { ...diverging.runs[0]!, id: 'calm', label: 'calm' },
+    ];
+    session = await Session.start(host, { ...diverging, runs }, 0, null);
+    session.handle({ type: 'step', ticks: 8 });
+    const last = await host.until(
+      (s) => s.status === 'paused' && s.runs.find((r) => r.id === 'calm')!.gradEvals >= 80,
+      'eight ticks',
+    );
+    const bad = last.runs.find((r) => r.id === 'sgd')!;
+    const calm = last.runs.find((r) => r.id === 'calm')!;
+    expect(bad.status).toBe('diverged');
+    expect(bad.reason).toMatch(/learning rate/);
+    expect(calm.status).toBe('running');
+    // Its history up to the divergence is kept.
+    expect(seriesOf(host, 'sgd', 'trainLoss').length).toBeGreaterThan(1);
+  });
+
+  it('runs analyses at the cadence, at later points each time, and can cancel', async () => {
+    await useBackend('cpu');
+    const host = new TestHost();
+    const withAnalysis = spec({
+      analysis: {
+        every: 2,
+        spectrum: 'exact',
+        slice: { plane: 'threePoints', extent: 1, resolution: 9 },
+        flatness: { sigmas: [0.05, 0.2], radii: [0.05], draws: 4 },
+      },
+    });
+    session = await Session.start(host, withAnalysis, 0, null);
+    await session.settle();
+    const first = host.snapshots().find((s) => s.analysis)!.analysis!;
+    expect(first.spectra.map((s) => s.runId)).toEqual(['sgd', 'esgd']);
+    const d = first.spectra[0]!.eigenvalues.length;
+    expect(d).toBeGreaterThan(0);
+    expect(first.slice?.loss.length).toBe(81);
+    expect(first.flatness).toHaveLength(2);
+
+    session.handle({ type: 'step', ticks: 4 });
+    await host.until((s) => s.status === 'paused' && s.runs[0]!.gradEvals >= 40, 'four ticks');
+    await session.settle();
+    // The cadence (every 2 ticks) analysed the runs again, at later points of their training.
+    const spectra = host.snapshots().flatMap((s) => s.analysis?.spectra ?? []);
+    const sgdSteps = spectra.filter((s) => s.runId === 'sgd').map((s) => s.gradEvals);
+    expect(sgdSteps.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...sgdSteps)).toBeGreaterThanOrEqual(20);
+    for (const s of spectra) expect(s.lambdaMax).toBe(s.eigenvalues[s.eigenvalues.length - 1]);
+
+    // A cancel between chunks stops the analysis without an error notice.
+    const before = host.messages.length;
+    session.handle({ type: 'analyse' });
+    session.handle({ type: 'cancelAnalysis' });
+    await session.settle();
+    expect(host.messages.slice(before).some((m) => m.type === 'notice')).toBe(false);
+  });
+
+  it('leaks no tensors over many ticks and a reset', async () => {
+    await useBackend('cpu');
+    const host = new TestHost();
+    session = await Session.start(host, spec(), 0, null);
+    session.handle({ type: 'step', ticks: 5 });
+    await host.until((s) => s.status === 'paused' && s.runs[0]!.gradEvals >= 50, 'warm-up');
+    const warm = tf.memory().numTensors;
+    session.handle({ type: 'step', ticks: 50 });
+    await host.until((s) => s.status === 'paused' && s.runs[0]!.gradEvals >= 550, 'fifty ticks');
+    expect(tf.memory().numTensors).toBe(warm);
+    session.handle({ type: 'reset', spec: spec() });
+    await host.until((s) => s.generation === 1, 'reset');
+    expect(tf.memory().numTensors).toBe(warm);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The `flatland/1` export: everything needed to re-analyse an experiment elsewhere (numpy, R).
+ * The page's "Export data" button and `npm run lab --out` write exactly this JSON. Typed arrays
+ * are written as plain number arrays; NaN and ±Infinity as null.
+ */
+import type { ExperimentSpec } from './experimentSpec';
+import type { BackendName } from './backend';
+import type { ParamBlock } from '../core/types';
+import type { SeriesKey } from './series';
+import type { FlatnessResult, SliceResult, SpectrumResult } from './analysis';
+import type { RunStatus } from './messages';
+
+export const EXPORT_FORMAT = 'flatland/1';
+
+export interface ExportedRun {
+  readonly id: string;
+  readonly label: string;
+  readonly status: RunStatus;
+  readonly reason: string | null;
+  readonly steps: number;
+  readonly gradEvals: number;
+  /** One array per measure, all the same length (NaN where not measured). */
+  readonly series: Readonly<Record<SeriesKey, ArrayLike<number>>>;
+  readonly final: {
+    /** The evaluated point (Replicated-SGD: the centre), in the layout of `model.layout`. */
+    readonly weights: ArrayLike<number>;
+    readonly spectrum: SpectrumResult | null;
+    readonly flatness: FlatnessResult | null;
+  };
+  /** λmax, trace and gradient confinement at each analysis of this run. */
+  readonly analyses: readonly {
+    readonly step: number;
+    readonly gradEvals: number;
+    readonly lambdaMax: number;
+    readonly trace: number;
+    readonly traceError: number;
+    readonly confinement: number;
+    readonly outliers: number;
+  }[];
+}
+
+export interface ExportedSplit {
+  readonly count: number;
+  /** Row-major [count × inputDim]. */
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+}
+
+export interface ExportDocument {
+  readonly format: typeof EXPORT_FORMAT;
+  readonly createdBy: string;
+  readonly spec: ExperimentSpec;
+  readonly backend: BackendName;
+  readonly model: {
+    readonly paramCount: number;
+    readonly layout: readonly ParamBlock[];
+  };
+  readonly dataset: {
+    readonly name: string;
+    readonly inputDim: number;
+    readonly classes: number;
+    readonly labelKind: 'class' | 'sign';
+    /** Present when the data set has at most 5,000 samples in all. */
+    readonly train: ExportedSplit | null;
+    readonly test: ExportedSplit | null;
+  };
+  readonly runs: readonly ExportedRun[];
+  readonly slice: SliceResult | null;
+}

@@ -1,0 +1,80 @@
+/**
+ * Editing the experiment: each action derives a new spec (./specEdits) and switches to it with
+ * `replaceSpec`, which resets the engine — a changed data set, model, loss or run is a new
+ * experiment, started again from its initial weights.
+ */
+import { replaceSpec } from './actions';
+import { appStore } from './appStore';
+import {
+  withDatasetKind,
+  withDatasetParams,
+  withEntropySgdVariant,
+  withLossKind,
+  withLossParams,
+  withModelKind,
+  withModelParams,
+  withRunAdded,
+  withRunRemoved,
+  withRunUpdated,
+  withTickGradEvals,
+  type DatasetKind,
+  type DatasetSpec,
+  type EntropySgdVariant,
+  type LossKind,
+  type LossSpec,
+  type ModelKind,
+  type ModelSpec,
+  type OptimizerKind,
+  type RunPatch,
+} from './specEdits';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+
+function edit(change: (spec: ExperimentSpec) => ExperimentSpec): void {
+  const { spec } = appStore.getState();
+  const next = change(spec);
+  if (next !== spec && JSON.stringify(next) !== JSON.stringify(spec)) replaceSpec(next);
+}
+
+export function setDatasetKind(kind: DatasetKind): void {
+  edit((s) => withDatasetKind(s, kind));
+}
+
+export function setDatasetParams(patch: Partial<Omit<DatasetSpec, 'kind'>>): void {
+  edit((s) => withDatasetParams(s, patch));
+}
+
+export function setModelKind(kind: ModelKind): void {
+  edit((s) => withModelKind(s, kind));
+}
+
+export function setModelParams(patch: Partial<Omit<ModelSpec, 'kind'>>): void {
+  edit((s) => withModelParams(s, patch));
+}
+
+export function setLossKind(kind: LossKind): void {
+  edit((s) => withLossKind(s, kind));
+}
+
+export function setLossParams(patch: Partial<Omit<LossSpec, 'kind'>>): void {
+  edit((s) => withLossParams(s, patch));
+}
+
+export function addRun(kind: OptimizerKind): void {
+  edit((s) => withRunAdded(s, kind));
+}
+
+export function removeRun(runId: string): void {
+  edit((s) => withRunRemoved(s, runId));
+}
+
+export function updateRun(runId: string, patch: RunPatch): void {
+  edit((s) => withRunUpdated(s, runId, patch));
+}
+
+export function setEntropySgdVariant(runId: string, variant: EntropySgdVariant): void {
+  edit((s) => withEntropySgdVariant(s, runId, variant));
+}
+
+export function setTickGradEvals(tickGradEvals: number): void {
+  edit((s) => withTickGradEvals(s, tickGradEvals));
+}

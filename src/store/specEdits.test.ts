@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import {
+  freshRunId,
+  patchAnalysis,
+  withDatasetKind,
+  withEntropySgdVariant,
+  withRunAdded,
+  withRunRemoved,
+  withRunUpdated,
+  withTickGradEvals,
+} from './specEdits';
+
+describe('spec edits', () => {
+  const base = defaultExperimentSpec();
+
+  it('adds runs with unique URL-safe ids and the first run’s batch size', () => {
+    const two = withRunAdded(base, 'entropySgd');
+    const three = withRunAdded(two, 'entropySgd');
+    expect(three.runs.map((r) => r.id)).toEqual(['sgd', 'esgd', 'esgd2']);
+    expect(three.runs.map((r) => r.label)).toEqual(['SGD', 'Entropy-SGD', 'Entropy-SGD 2']);
+    expect(three.runs[1]?.optimizer.batchSize).toBe(base.runs[0]?.optimizer.batchSize);
+    expect(three.runs[1]?.optimizer.kind).toBe('entropySgd');
+    expect(freshRunId(withRunAdded(base, 'sgd').runs, 'sgd')).toBe('sgd3');
+    expect(base.runs).toHaveLength(1);
+  });
+
+  it('never removes the last run', () => {
+    expect(withRunRemoved(base, 'sgd')).toBe(base);
+    const two = withRunAdded(base, 'sam');
+    expect(withRunRemoved(two, 'sgd').runs.map((r) => r.id)).toEqual(['sam']);
+    expect(withRunRemoved(two, 'nope')).toBe(two);
+  });
+
+  it('patches one run’s hyper-parameters and keeps its optimizer kind', () => {
+    const two = withRunAdded(base, 'sam');
+    const next = withRunUpdated(two, 'sam', { optimizer: { lr: 0.5 }, label: 'SAM ρ' });
+    const sam = next.runs[1];
+    expect(sam?.optimizer.lr).toBe(0.5);
+    expect(sam?.optimizer.kind).toBe('sam');
+    expect(sam?.label).toBe('SAM ρ');
+    expect(next.runs[0]).toBe(two.runs[0]);
+  });
+
+  it('switches the Entropy-SGD variant to that variant’s defaults, keeping lr and batch', () => {
+    const two = withRunUpdated(withRunAdded(base, 'entropySgd'), 'esgd', { optimizer: { lr: 0.7 } });
+    const scaled = withEntropySgdVariant(two, 'esgd', 'scaled').runs[1]?.optimizer;
+    expect(scaled?.kind === 'entropySgd' && scaled.variant).toBe('scaled');
+    expect(scaled?.kind === 'entropySgd' && scaled.L).toBe(5);
+    expect(scaled?.lr).toBe(0.7);
+  });
+
+  it('a new data set kind starts from that kind’s defaults', () => {
+    const next = withDatasetKind(base, 'gaussianMixture');
+    expect(next.dataset.kind).toBe('gaussianMixture');
+    expect(withDatasetKind(base, base.dataset.kind)).toBe(base);
+  });
+
+  it('rounds and bounds the tick budget', () => {
+    expect(withTickGradEvals(base, 0).tickGradEvals).toBe(1);
+    expect(withTickGradEvals(base, 7.4).tickGradEvals).toBe(7);
+  });
+});
+
+describe('patchAnalysis', () => {
+  const analysis = defaultExperimentSpec().analysis;
+
+  it('merges slice settings and clamps resolution and extent', () => {
+    const next = patchAnalysis(analysis, { slice: { plane: 'pca', resolution: 1000.4, extent: -3 } });
+    expect(next.slice).toEqual({ plane: 'pca', resolution: 151, extent: 0.01 });
+    expect(next.flatness).toBe(analysis.flatness);
+  });
+
+  it('switches a slice off and on again with defaults', () => {
+    const off = patchAnalysis(analysis, { slice: null });
+    expect(off.slice).toBeNull();
+    const on = patchAnalysis(off, { slice: { plane: 'hessian' } });
+    expect(on.slice).toEqual({ plane: 'hessian', extent: 1, resolution: 41 });
+  });
+
+  it('rounds the cadence and keeps it non-negative', () => {
+    expect(patchAnalysis(analysis, { every: -2 }).every).toBe(0);
+    expect(patchAnalysis(analysis, { every: 12.6, spectrum: 'slq' })).toMatchObject({
+      every: 13,
+      spectrum: 'slq',
+    });
+  });
+});
