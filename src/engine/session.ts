@@ -41,9 +41,19 @@ export interface SessionTiming {
   readonly snapshotMs: number;
   /** Shortest interval between two checkpoints. */
   readonly checkpointMs: number;
+  /**
+   * Training waits for a due analysis to finish (the CLI: every analysis lands on the same tick
+   * run after run). The page lets them interleave so that it stays responsive.
+   */
+  readonly analysesBlockTraining: boolean;
 }
 
-export const DEFAULT_TIMING: SessionTiming = { sliceMs: 30, snapshotMs: 66, checkpointMs: 2000 };
+export const DEFAULT_TIMING: SessionTiming = {
+  sliceMs: 30,
+  snapshotMs: 66,
+  checkpointMs: 2000,
+  analysesBlockTraining: false,
+};
 
 type Command = Exclude<ToWorker, { type: 'start' }>;
 
@@ -192,18 +202,28 @@ export class Session {
         continue;
       }
       this.maybeStartAnalysis();
+      if (this.analysis && this.timing.analysesBlockTraining) {
+        await this.analysis.done;
+        continue;
+      }
       if (!this.playing && this.pendingTicks === 0) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         this.wake = null;
         continue;
       }
       const sliceStart = this.host.now();
+      const every = this.analysisSpec.every;
       do {
         this.experiment.advance();
         await this.experiment.measure();
         if (this.pendingTicks > 0) this.pendingTicks -= 1;
+        // The cadence is counted in ticks, not time: analyses land on the same ticks every run.
+        if (every > 0 && this.experiment.tick - this.lastAnalysisTick >= every) {
+          this.analysisDue = true;
+          break;
+        }
       } while (
-        this.playing &&
+        (this.playing || this.pendingTicks > 0) &&
         !this.pendingReset &&
         this.experiment.anyRunning() &&
         this.host.now() - sliceStart < this.timing.sliceMs
@@ -212,8 +232,6 @@ export class Session {
         this.playing = false;
         this.pendingTicks = 0;
       }
-      const every = this.analysisSpec.every;
-      if (every > 0 && this.experiment.tick - this.lastAnalysisTick >= every) this.analysisDue = true;
       await this.maybeSnapshot();
       await this.host.yieldToHost();
     }

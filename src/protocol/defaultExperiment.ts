@@ -1,6 +1,8 @@
 /**
- * The experiment a bare link opens: a small ReLU MLP on the two-arm spiral, trained by SGD.
- * (Issue 7 turns this into the SGD vs Entropy-SGD race and adds the preset gallery.)
+ * The experiment a bare link opens: the race of SGD and Entropy-SGD on the two-arm spiral. Both
+ * start from the same weights of a small ReLU MLP (D = 354: exact Hessians stay cheap) and spend
+ * the same gradient budget per tick; the slice through the initialization and both current points
+ * shows them side by side, the spectrum and the flatness curves tell their minima apart.
  */
 import { defaultDatasetSpec } from '../core/data/datasetSpec';
 import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
@@ -18,6 +20,25 @@ export function defaultExperimentSpec(): ExperimentSpec {
         id: 'sgd',
         label: 'SGD',
         optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 32, momentum: 0.9 }),
+        seedOffset: 0,
+      },
+      {
+        id: 'esgd',
+        label: 'Entropy-SGD',
+        // The 'scaled' variant (L = 5 inner steps per outer step) with outer momentum, so that its
+        // outer step is comparable to SGD's per gradient; γ capped so that η'γ ≤ 0.9 throughout.
+        optimizer: makeOptimizerSpec({
+          kind: 'entropySgd',
+          variant: 'scaled',
+          lr: 1,
+          momentum: 0.9,
+          L: 5,
+          innerLr: 0.3,
+          gamma0: 1,
+          gamma1: 1e-3,
+          gammaMax: 3,
+          batchSize: 32,
+        }),
         seedOffset: 0,
       },
     ],

@@ -43,7 +43,8 @@ function parseNumber(
   const text = raw.trim();
   const x = text === '' ? Number.NaN : Number(text);
   if (!Number.isFinite(x)) return { ok: false, note: 'is not a number' };
-  let value = x;
+  // -0 reads as 0: a link has one way to say zero.
+  let value = x + 0;
   const notes: string[] = [];
   if (integer && !Number.isInteger(value)) {
     value = Math.round(value);
@@ -101,7 +102,7 @@ export function parseValue(raw: string, type: ValueType): Parsed {
 /** Equality of two spec values of the same field (lists entry by entry). */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+    return a.length === b.length && a.every((x, i) => x === b[i]);
   }
-  return Object.is(a, b);
+  return a === b;
 }

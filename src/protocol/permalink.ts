@@ -1,105 +1,515 @@
 /**
- * The permalink: an ExperimentSpec (and an optional backend) in the URL hash, with short readable
- * keys and a version. `decodePermalink` never throws: unknown keys are ignored, bad values fall
- * back to the base spec's or are clamped, and every correction is listed for the page to show.
+ * The permalink: the whole ExperimentSpec (and the backend, a preset, and view-only presentation
+ * options) in the URL hash, with short readable keys and a version. Only what differs from the
+ * base — the preset's spec, or the default experiment — is written, so links stay short:
  *
- *   #v=1&seed=7&backend=wasm&sgd.lr=0.05
+ *   #v=1&preset=race&backend=wasm&seed=7&sgd.lr=0.05&esgd.L=10&lecture=1&hide=controls
+ *
+ * Keys: `seed`, `tick`; `data` (kind) and `data.<field>`; `model`, `model.<field>`; `loss`,
+ * `loss.<field>`; `runs=<id>,<id>` (the run list, when it differs) and per run `<id>.opt` (kind),
+ * `<id>.label`, `<id>.seed` (seed offset), `<id>.<field>`, `<id>.lrs`, `<id>.lrs.<field>`,
+ * `<id>.norm`, `<id>.norm.<field>`; `an.every`, `an.spectrum`, `an.slice` (plane or off),
+ * `an.extent`, `an.res`, `an.flat` (1/0), `an.sigmas`, `an.radii`, `an.draws`. The short field
+ * keys are in `specSchema`.
+ *
+ * `decodePermalink` never throws: unknown keys are ignored, bad values are clamped or fall back to
+ * the base's, and every correction is returned as a sentence for the page to show (as text). Its
+ * spec always passes `validateSpec`. Old link versions keep decoding: each version has a decoder
+ * to the current spec (`DECODERS`).
  */
 import { isBackendName, type BackendChoice } from './backend';
-import { SPEC_VERSION, type ExperimentSpec, type RunSpec } from './experimentSpec';
+import type { AnalysisSpec, ExperimentSpec, RunSpec } from './experimentSpec';
+import { defaultModelSpec } from '../core/models/modelSpec';
+import { defaultLossSpec } from '../core/losses/lossSpec';
+import { OPTIMIZER_DEFAULTS, SGD_DEFAULTS, type OptimizerSpec } from '../core/optimizers/optimizerSpec';
+import type { ModelSpec } from '../core/models/modelSpec';
+import type { LossSpec } from '../core/losses/lossSpec';
+import { PLANE_KINDS, type PlaneKind } from './analysis';
+import { formatValue, parseValue, quote, sameValue } from './linkValues';
+import {
+  DEFAULT_PRESENTATION,
+  PRESENTATION_KEYS,
+  decodePresentation,
+  encodePresentation,
+  type Presentation,
+} from './presentation';
+import { findPreset } from './presets/registry';
+import {
+  ANALYSIS_FIELDS,
+  DATASET_SCHEMA,
+  LOSS_SCHEMA,
+  MAX_LABEL,
+  MAX_RUNS,
+  MODEL_SCHEMA,
+  OPTIMIZER_SCHEMA,
+  SEED_FIELD,
+  SEED_OFFSET_FIELD,
+  TICK_FIELD,
+  type FieldSchema,
+  type UnionSchema,
+} from './specSchema';
+import {
+  isValidLabel,
+  isValidRunId,
+  labelKindOf,
+  lossConflict,
+  modelConflict,
+  optimizerProblems,
+  validateSpec,
+} from './validateSpec';
+
+/** The link format's version; bump it (and add a decoder) on any change of meaning. */
+export const LINK_VERSION = 1;
 
 export interface Permalink {
   readonly spec: ExperimentSpec;
   readonly backend: BackendChoice;
+  /** The preset the spec is written relative to (`#preset=<id>`), or none. */
+  readonly preset?: string | null;
+  readonly presentation?: Presentation;
 }
 
-export interface DecodedPermalink extends Permalink {
+export interface DecodedPermalink {
+  readonly spec: ExperimentSpec;
+  readonly backend: BackendChoice;
+  readonly preset: string | null;
+  readonly presentation: Presentation;
   /** What was wrong with the hash and what was done about it, one sentence each. */
   readonly corrections: readonly string[];
 }
 
-const MAX_SEED = 2 ** 31 - 1;
-const LR_RANGE = [1e-6, 100] as const;
-/** Longest value echoed back in a correction (the text is shown on the page). */
-const ECHO = 40;
+/** Hashes longer than this are cut (a spec needs a few hundred characters at most). */
+const MAX_HASH = 8000;
 
-function quote(value: string): string {
-  return JSON.stringify(value.length > ECHO ? `${value.slice(0, ECHO)}…` : value);
+/** Slice and flatness settings a link turns on when its base has them off. */
+export const DEFAULT_SLICE: NonNullable<AnalysisSpec['slice']> = {
+  plane: 'threePoints',
+  extent: 1,
+  resolution: 41,
+};
+export const DEFAULT_FLATNESS: NonNullable<AnalysisSpec['flatness']> = {
+  sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
+  radii: [0.01, 0.03, 0.1, 0.3],
+  draws: 32,
+};
+
+/** A run the base does not have starts from this: plain SGD, labelled by its id. */
+function defaultRun(id: string): RunSpec {
+  return { id, label: id, optimizer: SGD_DEFAULTS, seedOffset: 0 };
 }
 
-/** Serializes the spec's fields that differ from `base`, so default links stay short. */
+type Bag = Record<string, unknown>;
+type Pairs = [string, string][];
+
+// ---------------------------------------------------------------- encoding
+
+function encodeField(value: unknown, base: unknown, f: FieldSchema, key: string, out: Pairs): void {
+  if (f.optional && value === undefined) {
+    if (base !== undefined) out.push([key, 'auto']);
+    return;
+  }
+  if (!sameValue(value, base)) out.push([key, formatValue(value, f.value)]);
+}
+
+function encodeUnion(
+  spec: { readonly kind: string },
+  base: { readonly kind: string },
+  schema: UnionSchema,
+  kindKey: string,
+  prefix: string,
+  out: Pairs,
+): void {
+  let b = base as Bag;
+  if (spec.kind !== base.kind) {
+    out.push([kindKey, spec.kind]);
+    b = schema.defaults(spec.kind) as Bag;
+  }
+  const s = spec as Bag;
+  for (const f of schema.fields(spec.kind)) encodeField(s[f.prop], b[f.prop], f, prefix + f.key, out);
+  for (const n of schema.nested(spec.kind)) {
+    const key = prefix + n.key;
+    encodeUnion(
+      s[n.prop] as { kind: string },
+      b[n.prop] as { kind: string },
+      n.union,
+      key,
+      `${key}.`,
+      out,
+    );
+  }
+}
+
+function encodeAnalysis(spec: AnalysisSpec, base: AnalysisSpec, out: Pairs): void {
+  encodeField(spec.every, base.every, ANALYSIS_FIELDS.every, 'an.every', out);
+  encodeField(spec.spectrum, base.spectrum, ANALYSIS_FIELDS.spectrum, 'an.spectrum', out);
+  if (spec.slice === null) {
+    if (base.slice !== null) out.push(['an.slice', 'off']);
+  } else {
+    const b = base.slice ?? DEFAULT_SLICE;
+    if (base.slice === null || spec.slice.plane !== b.plane) out.push(['an.slice', spec.slice.plane]);
+    encodeField(spec.slice.extent, b.extent, ANALYSIS_FIELDS.extent, 'an.extent', out);
+    encodeField(spec.slice.resolution, b.resolution, ANALYSIS_FIELDS.resolution, 'an.res', out);
+  }
+  if (spec.flatness === null) {
+    if (base.flatness !== null) out.push(['an.flat', '0']);
+  } else {
+    const b = base.flatness ?? DEFAULT_FLATNESS;
+    if (base.flatness === null) out.push(['an.flat', '1']);
+    encodeField(spec.flatness.sigmas, b.sigmas, ANALYSIS_FIELDS.sigmas, 'an.sigmas', out);
+    encodeField(spec.flatness.radii, b.radii, ANALYSIS_FIELDS.radii, 'an.radii', out);
+    encodeField(spec.flatness.draws, b.draws, ANALYSIS_FIELDS.draws, 'an.draws', out);
+  }
+}
+
+/** The pairs that turn `base` into `spec`. */
+export function specPairs(spec: ExperimentSpec, base: ExperimentSpec): Pairs {
+  const out: Pairs = [];
+  encodeField(spec.seed, base.seed, SEED_FIELD, 'seed', out);
+  encodeField(spec.tickGradEvals, base.tickGradEvals, TICK_FIELD, 'tick', out);
+  encodeUnion(spec.dataset, base.dataset, DATASET_SCHEMA, 'data', 'data.', out);
+  encodeUnion(spec.model, base.model, MODEL_SCHEMA, 'model', 'model.', out);
+  encodeUnion(spec.loss, base.loss, LOSS_SCHEMA, 'loss', 'loss.', out);
+  const ids = spec.runs.map((r) => r.id);
+  if (!sameValue(ids, base.runs.map((r) => r.id))) out.push(['runs', ids.join(',')]);
+  for (const run of spec.runs) {
+    const b = base.runs.find((r) => r.id === run.id) ?? defaultRun(run.id);
+    if (run.label !== b.label) out.push([`${run.id}.label`, run.label]);
+    encodeField(run.seedOffset, b.seedOffset, SEED_OFFSET_FIELD, `${run.id}.seed`, out);
+    encodeUnion(run.optimizer, b.optimizer, OPTIMIZER_SCHEMA, `${run.id}.opt`, `${run.id}.`, out);
+  }
+  encodeAnalysis(spec.analysis, base.analysis, out);
+  return out;
+}
+
+function escape(text: string): string {
+  // Commas and colons are safe in a fragment and keep lists readable.
+  return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+}
+
+/**
+ * The hash (with its '#') for `link`: the version, the preset, the backend, the spec's fields that
+ * differ from the preset's spec (or from `base` without a preset), then the presentation options.
+ */
 export function encodePermalink(link: Permalink, base: ExperimentSpec): string {
-  const params = new URLSearchParams();
-  params.set('v', String(SPEC_VERSION));
-  if (link.spec.seed !== base.seed) params.set('seed', String(link.spec.seed));
-  if (link.backend !== 'auto') params.set('backend', link.backend);
-  for (const run of link.spec.runs) {
-    const baseRun = base.runs.find((r) => r.id === run.id);
-    if (!baseRun || baseRun.optimizer.lr !== run.optimizer.lr) {
-      params.set(`${run.id}.lr`, String(run.optimizer.lr));
+  const preset = link.preset ? findPreset(link.preset) : undefined;
+  const pairs: Pairs = [['v', String(LINK_VERSION)]];
+  if (preset) pairs.push(['preset', preset.id]);
+  if (link.backend !== 'auto') pairs.push(['backend', link.backend]);
+  pairs.push(...specPairs(link.spec, preset ? preset.spec : base));
+  pairs.push(...encodePresentation(link.presentation ?? DEFAULT_PRESENTATION));
+  return `#${pairs.map(([k, v]) => `${escape(k)}=${escape(v)}`).join('&')}`;
+}
+
+// ---------------------------------------------------------------- decoding
+
+/** The hash's pairs (the last of repeated keys wins), remembering which ones were read. */
+class LinkReader {
+  private readonly values = new Map<string, string>();
+  private readonly read = new Set<string>();
+
+  constructor(pairs: Iterable<[string, string]>) {
+    for (const [k, v] of pairs) this.values.set(k, v);
+  }
+
+  take(key: string): string | undefined {
+    this.read.add(key);
+    return this.values.get(key);
+  }
+
+  /** Every pair, for the presentation decoder (which reads its own keys). */
+  all(): ReadonlyMap<string, string> {
+    return this.values;
+  }
+
+  unread(): string[] {
+    return [...this.values.keys()].filter((k) => !this.read.has(k));
+  }
+}
+
+type Say = (sentence: string) => void;
+
+function decodeField(
+  target: Bag,
+  f: FieldSchema,
+  key: string,
+  reader: LinkReader,
+  say: Say,
+): void {
+  const raw = reader.take(key);
+  if (raw === undefined) return;
+  if (f.optional && raw === 'auto') {
+    delete target[f.prop];
+    return;
+  }
+  const parsed = parseValue(raw, f.value);
+  if (!parsed.ok) {
+    const kept = target[f.prop];
+    say(
+      `${key} ${quote(raw)} ${parsed.note}; kept ${kept === undefined ? 'auto' : formatValue(kept, f.value)}.`,
+    );
+    return;
+  }
+  if (parsed.note) say(`${key} ${quote(raw)} ${parsed.note}.`);
+  target[f.prop] = parsed.value;
+}
+
+function decodeUnion<T extends { readonly kind: string }>(
+  base: T,
+  schema: UnionSchema,
+  kindKey: string,
+  prefix: string,
+  reader: LinkReader,
+  say: Say,
+): T {
+  let start = base as unknown as Bag;
+  const rawKind = reader.take(kindKey);
+  if (rawKind !== undefined && rawKind !== base.kind) {
+    if (schema.kinds.includes(rawKind)) start = schema.defaults(rawKind) as Bag;
+    else say(`${kindKey} ${quote(rawKind)} is not a known ${schema.noun}; kept ${base.kind}.`);
+  }
+  const value: Bag = { ...start };
+  const kind = value.kind as string;
+  for (const f of schema.fields(kind)) decodeField(value, f, prefix + f.key, reader, say);
+  for (const n of schema.nested(kind)) {
+    const key = prefix + n.key;
+    value[n.prop] = decodeUnion(
+      value[n.prop] as { kind: string },
+      n.union,
+      key,
+      `${key}.`,
+      reader,
+      say,
+    );
+  }
+  return value as unknown as T;
+}
+
+function decodeRunIds(raw: string | undefined, base: ExperimentSpec, say: Say): string[] {
+  const baseIds = base.runs.map((r) => r.id);
+  if (raw === undefined) return baseIds;
+  const ids: string[] = [];
+  for (const id of raw.split(',')) {
+    if (!isValidRunId(id)) {
+      say(`runs: ${quote(id)} is not a usable run id (a letter, then up to 15 letters, digits, - or _); dropped it.`);
+    } else if (ids.includes(id)) say(`runs: ${quote(id)} is listed twice; kept the first.`);
+    else if (ids.length >= MAX_RUNS) say(`runs: at most ${MAX_RUNS} runs; dropped ${quote(id)}.`);
+    else ids.push(id);
+  }
+  if (ids.length === 0) {
+    say(`runs ${quote(raw)} lists no usable run; kept ${baseIds.join(', ')}.`);
+    return baseIds;
+  }
+  return ids;
+}
+
+function decodeRun(id: string, base: ExperimentSpec, reader: LinkReader, say: Say): RunSpec {
+  const b = base.runs.find((r) => r.id === id) ?? defaultRun(id);
+  let label = b.label;
+  const rawLabel = reader.take(`${id}.label`);
+  if (rawLabel !== undefined) {
+    // eslint-disable-next-line no-control-regex
+    const clean = rawLabel.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_LABEL);
+    if (!isValidLabel(clean)) say(`${id}.label ${quote(rawLabel)} is empty; kept ${quote(label)}.`);
+    else {
+      if (clean !== rawLabel) say(`${id}.label ${quote(rawLabel)} was shortened or cleaned.`);
+      label = clean;
     }
   }
-  return `#${params.toString()}`;
+  const bag: Bag = { seedOffset: b.seedOffset };
+  decodeField(bag, SEED_OFFSET_FIELD, `${id}.seed`, reader, say);
+  let optimizer = decodeUnion<OptimizerSpec>(
+    b.optimizer,
+    OPTIMIZER_SCHEMA,
+    `${id}.opt`,
+    `${id}.`,
+    reader,
+    say,
+  );
+  const problems = optimizerProblems(optimizer, id);
+  if (problems.length > 0) {
+    const fallback =
+      optimizer.kind === b.optimizer.kind && optimizerProblems(b.optimizer, id).length === 0
+        ? b.optimizer
+        : OPTIMIZER_DEFAULTS[optimizer.kind];
+    say(
+      `${problems.map((p) => p.replace(/^[^:]*: /, '')).join('; ')} — so run ${id} uses ${fallback === b.optimizer ? 'its base' : 'the default'} ${optimizer.kind} settings.`,
+    );
+    optimizer = fallback;
+  }
+  return { id, label, optimizer, seedOffset: bag.seedOffset as number };
+}
+
+function decodeAnalysis(base: AnalysisSpec, reader: LinkReader, say: Say): AnalysisSpec {
+  const top: Bag = { every: base.every, spectrum: base.spectrum };
+  decodeField(top, ANALYSIS_FIELDS.every, 'an.every', reader, say);
+  decodeField(top, ANALYSIS_FIELDS.spectrum, 'an.spectrum', reader, say);
+
+  let slice: Bag | null = base.slice ? { ...base.slice } : null;
+  const rawPlane = reader.take('an.slice');
+  if (rawPlane !== undefined) {
+    if (rawPlane === 'off') slice = null;
+    else if ((PLANE_KINDS as readonly string[]).includes(rawPlane)) {
+      slice = { ...(slice ?? DEFAULT_SLICE), plane: rawPlane as PlaneKind };
+    } else {
+      say(`an.slice ${quote(rawPlane)} is not one of off, ${PLANE_KINDS.join(', ')}; kept it.`);
+    }
+  }
+  for (const [key, f] of [
+    ['an.extent', ANALYSIS_FIELDS.extent],
+    ['an.res', ANALYSIS_FIELDS.resolution],
+  ] as const) {
+    if (slice) decodeField(slice, f, key, reader, say);
+    else if (reader.take(key) !== undefined) say(`Ignored ${key}: the slice is off.`);
+  }
+
+  let flatness: Bag | null = base.flatness ? { ...base.flatness } : null;
+  const rawFlat = reader.take('an.flat');
+  if (rawFlat !== undefined) {
+    const on = parseValue(rawFlat, { type: 'boolean' });
+    if (!on.ok) say(`an.flat ${quote(rawFlat)} ${on.note}; kept it ${flatness ? 'on' : 'off'}.`);
+    else flatness = on.value ? (flatness ?? { ...DEFAULT_FLATNESS }) : null;
+  }
+  for (const [key, f] of [
+    ['an.sigmas', ANALYSIS_FIELDS.sigmas],
+    ['an.radii', ANALYSIS_FIELDS.radii],
+    ['an.draws', ANALYSIS_FIELDS.draws],
+  ] as const) {
+    if (flatness) decodeField(flatness, f, key, reader, say);
+    else if (reader.take(key) !== undefined) say(`Ignored ${key}: flatness is off.`);
+  }
+  return {
+    every: top.every as number,
+    spectrum: top.spectrum as AnalysisSpec['spectrum'],
+    slice: slice as AnalysisSpec['slice'],
+    flatness: flatness as AnalysisSpec['flatness'],
+  };
+}
+
+/** Repairs the pairings that cannot train (model or loss vs the data's labels). */
+function repairPairings(spec: ExperimentSpec, base: ExperimentSpec, say: Say): ExperimentSpec {
+  let { model, loss } = spec;
+  const modelWhy = modelConflict(model, spec.dataset);
+  if (modelWhy) {
+    const candidates: ModelSpec[] = [base.model];
+    if (model.kind === 'committee') candidates.unshift({ ...model, tree: false });
+    candidates.push(defaultModelSpec('mlp'));
+    model = candidates.find((m) => !modelConflict(m, spec.dataset)) ?? defaultModelSpec('mlp');
+    say(`The link asked for ${modelWhy}; used a ${model.kind}${model.kind === 'committee' && !model.tree ? ' (not tree)' : ''} instead.`);
+  }
+  const lossWhy = lossConflict(loss, spec.dataset);
+  if (lossWhy) {
+    const fallback: LossSpec =
+      labelKindOf(spec.dataset) === 'sign' ? defaultLossSpec('baldassi') : defaultLossSpec('crossEntropy');
+    loss = lossConflict(base.loss, spec.dataset) ? fallback : base.loss;
+    say(`The link asked for ${lossWhy}; used ${loss.kind} instead.`);
+  }
+  return model === spec.model && loss === spec.loss ? spec : { ...spec, model, loss };
+}
+
+/** What a version's decoder returns: the current spec, the backend and the preset. */
+interface VersionResult {
+  readonly spec: ExperimentSpec;
+  readonly backend: BackendChoice;
+  readonly preset: string | null;
+}
+type VersionDecoder = (reader: LinkReader, base: ExperimentSpec, say: Say) => VersionResult;
+
+/** Version 1 (also read for links without `v`, which the first codec wrote as `seed`, `<id>.lr`). */
+function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): VersionResult {
+  let base = defaults;
+  let preset: string | null = null;
+  const rawPreset = reader.take('preset');
+  if (rawPreset !== undefined) {
+    const found = findPreset(rawPreset);
+    if (found) {
+      base = found.spec;
+      preset = found.id;
+    } else say(`There is no preset ${quote(rawPreset)}; started from the default experiment.`);
+  }
+
+  let backend: BackendChoice = 'auto';
+  const rawBackend = reader.take('backend');
+  if (rawBackend !== undefined) {
+    if (rawBackend === 'auto' || isBackendName(rawBackend)) backend = rawBackend;
+    else say(`backend ${quote(rawBackend)} is unknown; the engine picks one.`);
+  }
+
+  const top: Bag = { seed: base.seed, tickGradEvals: base.tickGradEvals };
+  decodeField(top, SEED_FIELD, 'seed', reader, say);
+  decodeField(top, TICK_FIELD, 'tick', reader, say);
+  const dataset = decodeUnion(base.dataset, DATASET_SCHEMA, 'data', 'data.', reader, say);
+  const model = decodeUnion(base.model, MODEL_SCHEMA, 'model', 'model.', reader, say);
+  const loss = decodeUnion(base.loss, LOSS_SCHEMA, 'loss', 'loss.', reader, say);
+  const ids = decodeRunIds(reader.take('runs'), base, say);
+  const runs = ids.map((id) => decodeRun(id, base, reader, say));
+  const analysis = decodeAnalysis(base.analysis, reader, say);
+
+  for (const key of reader.unread()) {
+    if (PRESENTATION_KEYS.has(key) || key === 'v') continue;
+    const dot = key.indexOf('.');
+    const group = dot > 0 ? key.slice(0, dot) : null;
+    if (group && !['data', 'model', 'loss', 'an'].includes(group) && !ids.includes(group)) {
+      say(`There is no run ${quote(group)}; ignored ${quote(key)}.`);
+    } else say(`Ignored the unknown setting ${quote(key)}.`);
+  }
+
+  const spec: ExperimentSpec = {
+    ...base,
+    seed: top.seed as number,
+    tickGradEvals: top.tickGradEvals as number,
+    dataset,
+    model,
+    loss,
+    runs,
+    analysis,
+  };
+  return { spec: repairPairings(spec, base, say), backend, preset };
+}
+
+/** One decoder per link version, each to the current spec. */
+const DECODERS: Readonly<Record<number, VersionDecoder>> = { 1: decodeV1 };
+
+function readVersion(raw: string | undefined, say: Say): number {
+  if (raw === undefined) return LINK_VERSION;
+  const v = Number(raw);
+  if (Number.isInteger(v) && DECODERS[v]) return v;
+  if (Number.isInteger(v) && v > LINK_VERSION) {
+    say(`This link was made by a newer Flatland (version ${quote(raw)}); read it as version ${LINK_VERSION}.`);
+  } else say(`Link version ${quote(raw)} is unknown; read it as version ${LINK_VERSION}.`);
+  return LINK_VERSION;
 }
 
 /** Reads a hash (with or without the leading '#') over `base`; never throws. */
 export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPermalink {
   const corrections: string[] = [];
-  let params: URLSearchParams;
+  const say: Say = (sentence) => {
+    if (corrections.length < 50) corrections.push(sentence);
+  };
   try {
-    params = new URLSearchParams(hash.replace(/^#/, ''));
+    let text = hash.replace(/^#/, '');
+    if (text.length > MAX_HASH) {
+      say(`The link is too long; read its first ${MAX_HASH} characters.`);
+      text = text.slice(0, MAX_HASH);
+    }
+    const reader = new LinkReader(new URLSearchParams(text));
+    const version = readVersion(reader.take('v'), say);
+    const decoder = DECODERS[version] ?? decodeV1;
+    const result = decoder(reader, base, say);
+    const presentation = decodePresentation(reader.all(), say, quote);
+    const problems = validateSpec(result.spec);
+    if (problems.length > 0) {
+      say(`The link's experiment was still not valid (${problems.join('; ')}); used the defaults.`);
+      const fallback = (result.preset && findPreset(result.preset)?.spec) || base;
+      return { ...result, spec: fallback, presentation, corrections };
+    }
+    return { ...result, presentation, corrections };
   } catch {
     return {
       spec: base,
       backend: 'auto',
+      preset: null,
+      presentation: DEFAULT_PRESENTATION,
       corrections: ['The link could not be read; using defaults.'],
     };
   }
-  let seed = base.seed;
-  let backend: BackendChoice = 'auto';
-  const lrs = new Map<string, number>();
-
-  for (const [key, raw] of params) {
-    if (key === 'v') {
-      if (raw !== String(SPEC_VERSION)) {
-        corrections.push(
-          `Link version ${quote(raw)} is unknown; read it as version ${SPEC_VERSION}.`,
-        );
-      }
-    } else if (key === 'seed') {
-      const value = Number(raw);
-      if (!Number.isInteger(value) || value < 0 || value > MAX_SEED) {
-        corrections.push(`seed ${quote(raw)} is not an integer in 0…${MAX_SEED}; kept ${seed}.`);
-      } else seed = value;
-    } else if (key === 'backend') {
-      if (raw === 'auto' || isBackendName(raw)) backend = raw;
-      else corrections.push(`backend ${quote(raw)} is unknown; the engine picks one.`);
-    } else if (key.endsWith('.lr')) {
-      const id = key.slice(0, -3);
-      const run = base.runs.find((r) => r.id === id);
-      const value = Number(raw);
-      if (!run) corrections.push(`There is no run ${quote(id)}; ignored its learning rate.`);
-      else if (raw === '' || !Number.isFinite(value)) {
-        corrections.push(
-          `${id} learning rate ${quote(raw)} is not a number; kept ${run.optimizer.lr}.`,
-        );
-      } else {
-        const clamped = Math.min(LR_RANGE[1], Math.max(LR_RANGE[0], value));
-        if (clamped !== value) {
-          corrections.push(
-            `${id} learning rate ${quote(raw)} is out of range; clamped to ${clamped}.`,
-          );
-        }
-        lrs.set(id, clamped);
-      }
-    } else {
-      corrections.push(`Ignored the unknown setting ${quote(key)}.`);
-    }
-  }
-
-  const runs = base.runs.map((run): RunSpec => {
-    const lr = lrs.get(run.id);
-    return lr === undefined ? run : { ...run, optimizer: { ...run.optimizer, lr } };
-  });
-  return { spec: { ...base, seed, runs }, backend, corrections };
 }

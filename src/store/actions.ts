@@ -64,9 +64,8 @@ export function setSeed(seed: number): void {
 /** Changes one run's optimizer hyper-parameters (the run restarts with the experiment). */
 export function updateRunOptimizer(runId: string, patch: Partial<OptimizerSpec>): void {
   const { spec } = appStore.getState();
-  const runs = spec.runs.map(
-    (run): RunSpec =>
-      run.id === runId ? { ...run, optimizer: { ...run.optimizer, ...patch } as OptimizerSpec } : run,
+  const runs = spec.runs.map((run): RunSpec =>
+    run.id === runId ? { ...run, optimizer: { ...run.optimizer, ...patch } as OptimizerSpec } : run,
   );
   replaceSpec({ ...spec, runs });
 }

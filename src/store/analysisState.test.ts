@@ -24,6 +24,29 @@ describe('foldAnalysis', () => {
     expect(Object.keys(second.spectra).sort()).toEqual(['esgd', 'sgd']);
   });
 
+  it('keeps a history of each run’s spectrum scalars, a re-analysis replacing its step', () => {
+    const at = (step: number, lambdaMax: number) => ({
+      ...exactSpectrum('sgd', 4, []),
+      step,
+      lambdaMax,
+    });
+    let state = emptyAnalysis();
+    for (const [step, l] of [
+      [10, 1],
+      [20, 2],
+      [20, 2.5],
+      [30, 3],
+    ] as const) {
+      state = foldAnalysis(state, { ...none, spectra: [at(step, l)] });
+    }
+    expect(state.spectrumHistory.sgd?.map((p) => [p.step, p.lambdaMax])).toEqual([
+      [10, 1],
+      [20, 2.5],
+      [30, 3],
+    ]);
+    expect(foldAnalysis(state, none).spectrumHistory).toBe(state.spectrumHistory);
+  });
+
   it('keeps the identity of every kind an update does not carry', () => {
     const slice = bowlSlice();
     const state = foldAnalysis(emptyAnalysis(), {

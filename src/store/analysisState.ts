@@ -11,9 +11,28 @@ import type {
   SpectrumResult,
 } from '../protocol/analysis';
 
+/** The scalars of one spectrum, kept for every analysis so they can be drawn against time. */
+export interface SpectrumPoint {
+  readonly step: number;
+  readonly gradEvals: number;
+  readonly lambdaMax: number;
+  readonly trace: number;
+  readonly traceError: number;
+  readonly confinement: number;
+  readonly confinementBaseline: number;
+}
+
+/** A run's spectrum scalars over training, one point per analysis (oldest first). */
+export type SpectrumHistory = readonly SpectrumPoint[];
+
+/** Points of history kept per run (one per analysis: thousands of ticks at the usual cadence). */
+export const MAX_SPECTRUM_HISTORY = 2000;
+
 export interface AnalysisState {
   /** The newest spectrum of each run, by run id. */
   readonly spectra: Readonly<Record<string, SpectrumResult>>;
+  /** λmax, trace and f_C of every analysis so far, by run id (the eigenvalues are not kept). */
+  readonly spectrumHistory: Readonly<Record<string, SpectrumHistory>>;
   readonly flatness: Readonly<Record<string, FlatnessResult>>;
   readonly slice: SliceResult | null;
   readonly localSlices: readonly SliceResult[];
@@ -21,7 +40,14 @@ export interface AnalysisState {
 }
 
 export function emptyAnalysis(): AnalysisState {
-  return { spectra: {}, flatness: {}, slice: null, localSlices: [], interpolation: null };
+  return {
+    spectra: {},
+    spectrumHistory: {},
+    flatness: {},
+    slice: null,
+    localSlices: [],
+    interpolation: null,
+  };
 }
 
 function byRun<T extends { readonly runId: string }>(
@@ -34,10 +60,38 @@ function byRun<T extends { readonly runId: string }>(
   return next;
 }
 
+function pointOf(r: SpectrumResult): SpectrumPoint {
+  return {
+    step: r.step,
+    gradEvals: r.gradEvals,
+    lambdaMax: r.lambdaMax,
+    trace: r.trace,
+    traceError: r.traceError,
+    confinement: r.confinement,
+    confinementBaseline: r.confinementBaseline,
+  };
+}
+
+/** Appends each spectrum's scalars to its run's history (a re-analysis at the same step replaces). */
+export function extendHistory(
+  previous: Readonly<Record<string, SpectrumHistory>>,
+  results: readonly SpectrumResult[],
+): Readonly<Record<string, SpectrumHistory>> {
+  if (results.length === 0) return previous;
+  const next: Record<string, SpectrumHistory> = { ...previous };
+  for (const r of results) {
+    const old = next[r.runId] ?? [];
+    const kept = old.length > 0 && old[old.length - 1]?.step === r.step ? old.slice(0, -1) : old;
+    next[r.runId] = [...kept, pointOf(r)].slice(-MAX_SPECTRUM_HISTORY);
+  }
+  return next;
+}
+
 /** `state` with `update`'s results replacing those of the same kind (and run). */
 export function foldAnalysis(state: AnalysisState, update: AnalysisUpdate): AnalysisState {
   return {
     spectra: byRun(state.spectra, update.spectra),
+    spectrumHistory: extendHistory(state.spectrumHistory, update.spectra),
     flatness: byRun(state.flatness, update.flatness),
     slice: update.slice ?? state.slice,
     localSlices: update.localSlices.length > 0 ? update.localSlices : state.localSlices,

@@ -9,6 +9,7 @@ import type { ExperimentSpec } from '../protocol/experimentSpec';
 import type { RunStatus } from '../protocol/messages';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { AnalysisProgress } from '../protocol/analysis';
+import { DEFAULT_PRESENTATION, type Presentation } from '../protocol/presentation';
 import { emptyAnalysis, type AnalysisState } from './analysisState';
 import { emptySeries, type SeriesBuffer } from './seriesBuffer';
 
@@ -42,6 +43,10 @@ export interface AppState {
   /** The newest landscape analyses (./analysisState) and the one under way. */
   readonly analysis: AnalysisState;
   readonly analysisProgress: AnalysisProgress | null;
+  /** The preset the spec is relative to (`#preset=<id>`), or null. */
+  readonly preset: string | null;
+  /** View-only options from the link: lecture, embed, lock, hidden panels (never in the spec). */
+  readonly presentation: Presentation;
 }
 
 export function runViewsFor(spec: ExperimentSpec): RunView[] {
@@ -68,6 +73,8 @@ export function initialState(spec = defaultExperimentSpec()): AppState {
     notices: [],
     analysis: emptyAnalysis(),
     analysisProgress: null,
+    preset: null,
+    presentation: DEFAULT_PRESENTATION,
   };
 }
 

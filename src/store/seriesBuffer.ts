@@ -2,7 +2,12 @@
  * A run's streamed series on the page: one growable Float64Array per measure, appended in place.
  * `version` increases on every change so a view re-renders exactly when its run's data changed.
  */
-import { SERIES_KEYS, seriesChunkLength, type SeriesChunk, type SeriesKey } from '../protocol/series';
+import {
+  SERIES_KEYS,
+  seriesChunkLength,
+  type SeriesChunk,
+  type SeriesKey,
+} from '../protocol/series';
 
 export interface SeriesBuffer {
   readonly length: number;

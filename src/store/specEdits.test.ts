@@ -11,8 +11,16 @@ import {
   withTickGradEvals,
 } from './specEdits';
 
+/** The default experiment cut to its first run (SGD), whatever else the default holds. */
+function oneRun() {
+  const spec = defaultExperimentSpec();
+  const first = spec.runs[0];
+  if (!first || first.id !== 'sgd') throw new Error('the default experiment starts with SGD');
+  return { ...spec, runs: [first] };
+}
+
 describe('spec edits', () => {
-  const base = defaultExperimentSpec();
+  const base = oneRun();
 
   it('adds runs with unique URL-safe ids and the first run’s batch size', () => {
     const two = withRunAdded(base, 'entropySgd');
@@ -43,7 +51,9 @@ describe('spec edits', () => {
   });
 
   it('switches the Entropy-SGD variant to that variant’s defaults, keeping lr and batch', () => {
-    const two = withRunUpdated(withRunAdded(base, 'entropySgd'), 'esgd', { optimizer: { lr: 0.7 } });
+    const two = withRunUpdated(withRunAdded(base, 'entropySgd'), 'esgd', {
+      optimizer: { lr: 0.7 },
+    });
     const scaled = withEntropySgdVariant(two, 'esgd', 'scaled').runs[1]?.optimizer;
     expect(scaled?.kind === 'entropySgd' && scaled.variant).toBe('scaled');
     expect(scaled?.kind === 'entropySgd' && scaled.L).toBe(5);
@@ -66,7 +76,9 @@ describe('patchAnalysis', () => {
   const analysis = defaultExperimentSpec().analysis;
 
   it('merges slice settings and clamps resolution and extent', () => {
-    const next = patchAnalysis(analysis, { slice: { plane: 'pca', resolution: 1000.4, extent: -3 } });
+    const next = patchAnalysis(analysis, {
+      slice: { plane: 'pca', resolution: 1000.4, extent: -3 },
+    });
     expect(next.slice).toEqual({ plane: 'pca', resolution: 151, extent: 0.01 });
     expect(next.flatness).toBe(analysis.flatness);
   });

@@ -109,7 +109,7 @@ export function withDatasetParams(
   spec: ExperimentSpec,
   patch: Partial<Omit<DatasetSpec, 'kind'>>,
 ): ExperimentSpec {
-  return { ...spec, dataset: { ...spec.dataset, ...patch } as DatasetSpec };
+  return { ...spec, dataset: { ...spec.dataset, ...patch } };
 }
 
 export function withModelKind(spec: ExperimentSpec, kind: ModelKind): ExperimentSpec {
@@ -121,7 +121,7 @@ export function withModelParams(
   spec: ExperimentSpec,
   patch: Partial<Omit<ModelSpec, 'kind'>>,
 ): ExperimentSpec {
-  return { ...spec, model: { ...spec.model, ...patch } as ModelSpec };
+  return { ...spec, model: { ...spec.model, ...patch } };
 }
 
 export function withLossKind(spec: ExperimentSpec, kind: LossKind): ExperimentSpec {
@@ -133,7 +133,7 @@ export function withLossParams(
   spec: ExperimentSpec,
   patch: Partial<Omit<LossSpec, 'kind'>>,
 ): ExperimentSpec {
-  return { ...spec, loss: { ...spec.loss, ...patch } as LossSpec };
+  return { ...spec, loss: { ...spec.loss, ...patch } };
 }
 
 /**
@@ -146,7 +146,8 @@ export function withRunAdded(spec: ExperimentSpec, kind: OptimizerKind): Experim
   const batchSize = first?.optimizer.batchSize;
   const optimizer = makeOptimizerSpec(batchSize === undefined ? { kind } : { kind, batchSize });
   const sameKind = spec.runs.filter((r) => r.optimizer.kind === kind).length;
-  const label = sameKind === 0 ? OPTIMIZER_LABELS[kind] : `${OPTIMIZER_LABELS[kind]} ${sameKind + 1}`;
+  const label =
+    sameKind === 0 ? OPTIMIZER_LABELS[kind] : `${OPTIMIZER_LABELS[kind]} ${sameKind + 1}`;
   const run: RunSpec = { id, label, optimizer, seedOffset: 0 };
   return { ...spec, runs: [...spec.runs, run] };
 }
@@ -199,7 +200,12 @@ export function withEntropySgdVariant(
     if (run.id !== runId || o.kind !== 'entropySgd' || o.variant === variant) return run;
     return {
       ...run,
-      optimizer: makeOptimizerSpec({ kind: 'entropySgd', variant, lr: o.lr, batchSize: o.batchSize }),
+      optimizer: makeOptimizerSpec({
+        kind: 'entropySgd',
+        variant,
+        lr: o.lr,
+        batchSize: o.batchSize,
+      }),
     };
   });
   return { ...spec, runs };

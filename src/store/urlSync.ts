@@ -1,17 +1,51 @@
 /**
- * Keeps the URL hash and the store's spec in step: the hash follows every spec change
- * (replaceState, no history spam) and a hand-edited hash (hashchange) loads its experiment.
+ * Keeps the URL hash and the store in step: the hash follows every change of the spec, the
+ * backend choice, the preset and the presentation (replaceState, no history spam), and a
+ * hand-edited hash (hashchange) loads its experiment — resetting the engine only when the
+ * experiment itself changed, not for a mere change of presentation.
  */
 import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { replaceSpec, setBackendChoice } from './actions';
-import { appStore, runViewsFor } from './appStore';
+import { appStore, runViewsFor, type AppState } from './appStore';
 import { pushNotice } from './engineEvents';
 
 function reportCorrections(corrections: readonly string[]): void {
   if (corrections.length > 0) {
-    pushNotice('warning', `The link had problems, so defaults were used where needed: ${corrections.join(' ')}`);
+    pushNotice(
+      'warning',
+      `The link had problems, so defaults were used where needed: ${corrections.join(' ')}`,
+    );
   }
+}
+
+/** The hash of the store's current state. */
+export function hashOf(state: AppState): string {
+  return encodePermalink(
+    {
+      spec: state.spec,
+      backend: state.backendChoice,
+      preset: state.preset,
+      presentation: state.presentation,
+    },
+    defaultExperimentSpec(),
+  );
+}
+
+/** The whole link (page address and hash) of the store's current state. */
+export function currentLink(): string {
+  const url = new URL(window.location.href);
+  url.hash = hashOf(appStore.getState());
+  return url.href;
+}
+
+function sameExperiment(a: ExperimentSpec, b: ExperimentSpec): boolean {
+  const base = defaultExperimentSpec();
+  return (
+    encodePermalink({ spec: a, backend: 'auto' }, base) ===
+    encodePermalink({ spec: b, backend: 'auto' }, base)
+  );
 }
 
 /** Reads the current hash into the store, before the engine starts. */
@@ -21,6 +55,8 @@ export function loadFromUrl(): void {
     spec: decoded.spec,
     backendChoice: decoded.backend,
     runs: runViewsFor(decoded.spec),
+    preset: decoded.preset,
+    presentation: decoded.presentation,
   });
   reportCorrections(decoded.corrections);
 }
@@ -28,21 +64,28 @@ export function loadFromUrl(): void {
 /** Starts mirroring the store into the hash and the hash into the store. Returns a stop function. */
 export function startUrlSync(): () => void {
   const write = () => {
-    const { spec, backendChoice } = appStore.getState();
-    const hash = encodePermalink({ spec, backend: backendChoice }, defaultExperimentSpec());
+    const hash = hashOf(appStore.getState());
     if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
   };
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (state.spec !== previous.spec || state.backendChoice !== previous.backendChoice) write();
+    if (
+      state.spec !== previous.spec ||
+      state.backendChoice !== previous.backendChoice ||
+      state.preset !== previous.preset ||
+      state.presentation !== previous.presentation
+    ) {
+      write();
+    }
   });
   const onHashChange = () => {
     const decoded = decodePermalink(window.location.hash, defaultExperimentSpec());
     reportCorrections(decoded.corrections);
+    appStore.setState({ preset: decoded.preset, presentation: decoded.presentation });
     if (decoded.backend !== appStore.getState().backendChoice) {
       // A new worker on the other backend starts with the decoded spec.
       appStore.setState({ spec: decoded.spec });
       setBackendChoice(decoded.backend);
-    } else {
+    } else if (!sameExperiment(decoded.spec, appStore.getState().spec)) {
       replaceSpec(decoded.spec);
     }
   };

@@ -1,6 +1,10 @@
 import { BackendBadge } from './BackendBadge';
 import { Controls } from './Controls';
+import { ExperimentEditor } from './ExperimentEditor';
+import { FlatnessPanel } from './FlatnessPanel';
+import { LossSlicePanel } from './LossSlicePanel';
 import { NoticeArea } from './NoticeArea';
+import { SpectrumPanel } from './SpectrumPanel';
 import { TrainingPanel } from './TrainingPanel';
 
 export function App() {
@@ -13,9 +17,15 @@ export function App() {
       </header>
       <NoticeArea />
       <Controls />
-      <main className="panels">
-        <TrainingPanel />
-      </main>
+      <div className="workspace">
+        <ExperimentEditor />
+        <main className="panels">
+          <LossSlicePanel />
+          <SpectrumPanel />
+          <FlatnessPanel />
+          <TrainingPanel />
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,48 +1,53 @@
-import { useState } from 'react';
-import { pause, play, reset, setSeed, step, updateRunOptimizer } from '../store/actions';
+import { analyseNow, cancelAnalysis } from '../store/analysisActions';
+import { pause, play, reset, step } from '../store/actions';
 import { useAppStore } from './useAppStore';
 
-/** A number field that commits on Enter or blur, and only a finite value within [min, max]. */
-function NumberField(props: {
-  label: string;
-  testId: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number | 'any';
-  onCommit: (value: number) => void;
-}) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const value = Number(draft);
-    setDraft(null);
-    if (Number.isFinite(value) && value >= props.min && value <= props.max) props.onCommit(value);
-  };
+/** The analysis under way: what it is, how far, and a way to stop it. Fixed size: no jumps. */
+function AnalysisStatus() {
+  const progress = useAppStore((s) => s.analysisProgress);
+  const starting = useAppStore((s) => s.engine === 'starting');
+  const percent = progress ? Math.round(100 * Math.min(1, Math.max(0, progress.fraction))) : 0;
   return (
-    <label className="field">
-      <span>{props.label}</span>
-      <input
-        type="number"
-        data-testid={props.testId}
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        value={draft ?? String(props.value)}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-    </label>
+    <div
+      className="analysis-status"
+      data-testid="analysis-status"
+      data-busy={progress ? 'true' : 'false'}
+    >
+      <button
+        type="button"
+        data-testid="analyse"
+        disabled={starting || progress !== null}
+        onClick={analyseNow}
+      >
+        Analyse now
+      </button>
+      <div className="progress-slot">
+        {progress ? (
+          <>
+            <progress
+              data-testid="analysis-progress"
+              max={100}
+              value={percent}
+              aria-label={`${progress.label}: ${percent}%`}
+            />
+            <span className="progress-label">
+              {progress.label} <span className="num">{percent}%</span>
+            </span>
+            <button type="button" data-testid="cancel-analysis" onClick={cancelAnalysis}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <span className="muted">no analysis running</span>
+        )}
+      </div>
+    </div>
   );
 }
 
+/** Play, pause, step, reset, the step count, and the analysis under way. */
 export function Controls() {
   const engine = useAppStore((s) => s.engine);
-  const seed = useAppStore((s) => s.spec.seed);
-  const runs = useAppStore((s) => s.spec.runs);
   const steps = useAppStore((s) => s.runs[0]?.steps ?? 0);
   const gradEvals = useAppStore((s) => s.runs[0]?.gradEvals ?? 0);
   const starting = engine === 'starting';
@@ -50,13 +55,23 @@ export function Controls() {
   return (
     <section className="controls" aria-label="Experiment controls">
       <div className="transport">
-        <button type="button" data-testid="play" disabled={starting || engine === 'playing'} onClick={play}>
+        <button
+          type="button"
+          data-testid="play"
+          disabled={starting || engine === 'playing'}
+          onClick={play}
+        >
           ▶ Play
         </button>
         <button type="button" data-testid="pause" disabled={engine !== 'playing'} onClick={pause}>
           ❚❚ Pause
         </button>
-        <button type="button" data-testid="step" disabled={starting || engine === 'playing'} onClick={step}>
+        <button
+          type="button"
+          data-testid="step"
+          disabled={starting || engine === 'playing'}
+          onClick={step}
+        >
           Step
         </button>
         <button type="button" data-testid="reset" disabled={starting} onClick={reset}>
@@ -67,29 +82,7 @@ export function Controls() {
           <span className="muted"> · {gradEvals} gradient evaluations</span>
         </span>
       </div>
-      <div className="fields">
-        <NumberField
-          label="Seed"
-          testId="seed"
-          value={seed}
-          min={0}
-          max={2 ** 31 - 1}
-          step={1}
-          onCommit={(v) => setSeed(Math.round(v))}
-        />
-        {runs.map((run) => (
-          <NumberField
-            key={run.id}
-            label={`${run.label} learning rate`}
-            testId={`lr-${run.id}`}
-            value={run.optimizer.lr}
-            min={1e-6}
-            max={100}
-            step="any"
-            onCommit={(lr) => updateRunOptimizer(run.id, { lr })}
-          />
-        ))}
-      </div>
+      <AnalysisStatus />
     </section>
   );
 }

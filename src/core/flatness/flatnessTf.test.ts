@@ -90,6 +90,17 @@ describeEachBackend('localFreeEntropy', () => {
       burnIn: 100,
       seed: 3,
     });
+    // cancelled mid-ladder (inside a γ's chain): rejects and frees everything
+    const signal = { aborted: false };
+    const seen: number[] = [];
+    const run = localFreeEntropy(
+      f,
+      new Float64Array(D),
+      { gammas: [10, 1], steps: 100, burnIn: 0, seed: 3 },
+      { signal, onProgress: (p) => void (seen.push(p), (signal.aborted = true)) },
+    );
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(seen).toEqual([0.25]);
     lam.dispose();
     expect(tf.memory().numTensors).toBe(n0);
     const msdExact = (g: number) => lambdas.reduce((s, l) => s + 1 / (g + l), 0);

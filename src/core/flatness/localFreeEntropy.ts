@@ -16,6 +16,9 @@ export function geometricLadder(max: number, min: number, count: number): Float6
   );
 }
 
+/** Langevin steps between checkpoints. */
+const CHUNK_STEPS = 50;
+
 export interface LocalFreeEntropyOptions {
   /** The ladder of couplings γ (any order; sampled from the largest down, warm-started). */
   gammas: readonly number[];
@@ -79,6 +82,8 @@ export async function localFreeEntropy(
   let delta = tf.zeros<tf.Rank.R1>([dim]);
   const grad = tf.grad((u: tf.Tensor) => f(u as tf.Tensor1D));
   const msd = new Float64Array(gammas.length);
+  const total = burnIn + steps;
+  let sum: tf.Scalar | undefined;
   try {
     const baseScalar = tf.tidy(() => f(center));
     const baseLoss = (await baseScalar.data())[0]!;
@@ -88,8 +93,8 @@ export async function localFreeEntropy(
       const decay = Math.exp(-gamma * eta);
       const drift = (beta * (1 - decay)) / gamma;
       const spread = Math.sqrt((1 - decay * decay) / gamma);
-      let sum: tf.Scalar = tf.scalar(0);
-      for (let t = 0; t < burnIn + steps; t++) {
+      sum = tf.scalar(0);
+      for (let t = 0; t < total; t++) {
         const noise = new Float32Array(dim);
         for (let i = 0; i < dim; i++) noise[i] = rng.normal();
         const next = tf.tidy(() => {
@@ -102,13 +107,17 @@ export async function localFreeEntropy(
         delta.dispose();
         delta = next;
         if (t >= burnIn) {
-          const s = tf.tidy(() => tf.add(sum, tf.sum(tf.square(delta))));
-          sum.dispose();
-          sum = s;
+          const previous: tf.Scalar = sum;
+          sum = tf.tidy(() => tf.add<tf.Scalar>(previous, tf.sum(tf.square(delta))));
+          previous.dispose();
+        }
+        if ((t + 1) % CHUNK_STEPS === 0 && t + 1 < total) {
+          await checkpoint(opts, (k + (t + 1) / total) / gammas.length);
         }
       }
       msd[k] = (await sum.data())[0]! / steps;
       sum.dispose();
+      sum = undefined;
       await checkpoint(opts, (k + 1) / gammas.length);
     }
     // Thermodynamic integration in s = log γ: ∫ m dγ = ∫ γ m ds.
@@ -125,6 +134,7 @@ export async function localFreeEntropy(
     }
     return { gammas, meanSquaredDistance: msd, phi, excess, baseLoss };
   } finally {
+    sum?.dispose();
     center.dispose();
     delta.dispose();
   }

@@ -33,11 +33,11 @@ export function batchedActivation(
   objective: LandscapeObjective,
   method: EvaluationMethod = 'auto',
 ): 'relu' | 'tanh' | undefined {
-  const ok =
-    objective.denseChain !== undefined && denseChainLayers(objective.model.layout) !== undefined;
+  const chain = objective.denseChain;
+  const ok = chain !== undefined && denseChainLayers(objective.model.layout) !== undefined;
   if (method === 'batched' && !ok)
     throw new Error('batched evaluation needs an MLP objective (denseChain)');
-  return method !== 'pointwise' && ok ? objective.denseChain!.activation : undefined;
+  return method !== 'pointwise' && ok ? chain?.activation : undefined;
 }
 
 /** Default chunk: ~2²² floats of the widest activation [G, n, width] plus G·D weights. */

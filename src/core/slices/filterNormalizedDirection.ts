@@ -50,7 +50,7 @@ export function filterNormalizedDirection(
       for (const k of idx) {
         d[k] = rng.normal();
         wn += w[k]! ** 2;
-        dn += d[k]! ** 2;
+        dn += d[k] ** 2;
       }
       const s = dn > 0 ? Math.sqrt(wn / dn) : 0;
       for (const k of idx) d[k]! *= s;

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../testing/backends.node';
 import { CancelledError } from '../cancel';
 import { createRng } from '../random';
-import { evaluateAt } from './landscapeObjective';
+import { makeDataset } from '../data/makeDataset';
+import { baldassiLoss } from '../losses/baldassiLoss';
+import { makeMlp } from '../models/mlp';
+import { makePerceptron } from '../models/perceptron';
+import { createLandscapeObjective, evaluateAt } from './landscapeObjective';
 import { evaluatePoints } from './evaluatePoints';
 import { filterNormalizedPlane } from './filterNormalizedDirection';
 import { linspace, lossInterpolation, lossSurface } from './lossSurface';
@@ -102,6 +106,66 @@ describeEachBackend('loss slices', () => {
       { pointsPerChunk: 10, signal, onProgress: () => void (signal.aborted = true) },
     );
     await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(tf.memory().numTensors).toBe(n0);
+  });
+});
+
+describeEachBackend('loss slices of ±1-label models', () => {
+  it('sign-output MLP: batched = pointwise; perceptron: point by point, (0, 0) = its own loss', async () => {
+    const n0 = tf.memory().numTensors;
+    const data = makeDataset({ kind: 'randomPatterns', n: 12, alpha: 2 }, 3);
+    const loss = (z: tf.Tensor2D, y: tf.Tensor1D) => baldassiLoss(z, y, 2);
+    const mlp = makeMlp({
+      inputDim: 12,
+      hidden: [5],
+      outputDim: 1,
+      activation: 'tanh',
+      initScale: 1,
+      labelKind: 'sign',
+    });
+    const mlpObjective = createLandscapeObjective({
+      model: mlp,
+      loss,
+      split: data.train,
+      labelKind: 'sign',
+      denseChain: { activation: 'tanh' },
+    });
+    const init = mlp.init(createRng(3, 'init'));
+    const plane = filterNormalizedPlane(mlp.layout, init, createRng(3, 'directions'), {
+      bias: 'unit',
+    });
+    const grid = { a: linspace(-1, 1, 5), b: linspace(-1, 1, 4) };
+    const batched = await lossSurface(mlpObjective, plane, grid, { method: 'batched' });
+    const reference = await lossSurface(mlpObjective, plane, grid, { method: 'pointwise' });
+    expect(relMax(batched.loss, reference.loss)).toBeLessThan(1e-5);
+    for (let i = 0; i < 20; i++) {
+      expect(Math.abs(batched.error[i]! - reference.error[i]!)).toBeLessThanOrEqual(1 / 24);
+    }
+    mlpObjective.dispose();
+
+    const perceptron = makePerceptron({
+      inputDim: 12,
+      norm: 'free',
+      field: 'normalized',
+      initScale: 1,
+    });
+    const pObjective = createLandscapeObjective({
+      model: perceptron,
+      loss,
+      split: data.train,
+      labelKind: 'sign',
+    });
+    const w = perceptron.init(createRng(4, 'init'));
+    const pPlane = filterNormalizedPlane(perceptron.layout, w, createRng(4, 'directions'));
+    const surface = await lossSurface(pObjective, pPlane, { a: [0, 0.5], b: [0] });
+    const own = await evaluateAt(pObjective, w);
+    expect(Math.abs(surface.loss[0]! - own.loss)).toBeLessThan(1e-6 * Math.max(1, own.loss));
+    expect(surface.error[0]).toBe(own.error);
+    expect(surface.loss[1]).not.toBe(surface.loss[0]);
+    await expect(
+      lossSurface(pObjective, pPlane, { a: [0], b: [0] }, { method: 'batched' }),
+    ).rejects.toThrow(/MLP/);
+    pObjective.dispose();
     expect(tf.memory().numTensors).toBe(n0);
   });
 });

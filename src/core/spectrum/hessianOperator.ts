@@ -22,8 +22,7 @@ export function hessianOperator(
   w: ArrayLike<number> | tf.Tensor1D,
 ): HessianOperator {
   installSecondOrderGradients();
-  const point =
-    w instanceof tf.Tensor ? tf.clone(w) : tf.tensor1d(Float32Array.from(w as ArrayLike<number>));
+  const point = w instanceof tf.Tensor ? tf.clone(w) : tf.tensor1d(Float32Array.from(w));
   const dim = point.shape[0];
   let disposed = false;
   return {
@@ -52,8 +51,7 @@ export async function gradientVector(
   w: ArrayLike<number> | tf.Tensor1D,
 ): Promise<Float64Array> {
   const g = tf.tidy(() => {
-    const point =
-      w instanceof tf.Tensor ? w : tf.tensor1d(Float32Array.from(w as ArrayLike<number>));
+    const point = w instanceof tf.Tensor ? w : tf.tensor1d(Float32Array.from(w));
     return tf.grad((u: tf.Tensor) => f(u as tf.Tensor1D))(point);
   });
   try {

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../testing/backends.node';
+import { hessianEigenvectorPlane } from '../slices/hessianEigenvectorPlane';
 import { objectiveLoss } from '../slices/landscapeObjective';
+import { lossSurface } from '../slices/lossSurface';
 import { mixtureMlp, stochasticGradientDescent } from '../slices/testObjectives.node';
 import { createRng } from '../random';
 import { countOutliers } from './countOutliers';
@@ -70,6 +72,21 @@ describeEachBackend('Hessian spectra', () => {
     }
     // softmax is invariant to adding one vector to every class's column: C − 1 … at least d + 1 zeros
     expect(Math.abs(exact.values[0]!)).toBeLessThan(1e-5 * exact.values[14]!);
+    // the slice along the top-2 eigenvectors curves as ½λa² (second differences, a = ±0.05)
+    const plane = await hessianEigenvectorPlane(op, w, {
+      rng: createRng(5, 'directions'),
+      steps: 15,
+    });
+    expect(plane.eigenvalues[0]).toBeCloseTo(exact.values[14]!, 5);
+    const h = 0.05;
+    const line = await lossSurface(
+      objective,
+      plane,
+      { a: [-h, 0, h], b: [0] },
+      { method: 'pointwise' },
+    );
+    const second = (line.loss[0]! - 2 * line.loss[1]! + line.loss[2]!) / (h * h);
+    expect(Math.abs(second - plane.eigenvalues[0]) / plane.eigenvalues[0]).toBeLessThan(0.05);
     op.dispose();
     objective.dispose();
   });

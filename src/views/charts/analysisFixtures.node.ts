@@ -2,11 +2,7 @@
  * Hand-made analysis results in the shapes of src/protocol/analysis.ts, for the chart and store
  * unit tests (never shipped: the page only draws what the engine sends).
  */
-import type {
-  FlatnessResult,
-  SliceResult,
-  SpectrumResult,
-} from '../../protocol/analysis';
+import type { FlatnessResult, SliceResult, SpectrumResult } from '../../protocol/analysis';
 
 /** A quadratic bowl L = a² + 4b² + 0.1 on an n×n grid over [−extent, extent]², error = L/10. */
 export function bowlSlice(n = 5, extent = 1, runIds: readonly string[] = ['sgd']): SliceResult {
@@ -39,7 +35,11 @@ export function bowlSlice(n = 5, extent = 1, runIds: readonly string[] = ['sgd']
 }
 
 /** A spectrum with a bulk of `bulk` eigenvalues in [−0.1, 0.5] and the given outliers. */
-export function exactSpectrum(runId: string, bulk: number, outliers: readonly number[]): SpectrumResult {
+export function exactSpectrum(
+  runId: string,
+  bulk: number,
+  outliers: readonly number[],
+): SpectrumResult {
   const values = [
     ...Array.from({ length: bulk }, (_, i) => -0.1 + (0.6 * i) / Math.max(1, bulk - 1)),
     ...outliers,

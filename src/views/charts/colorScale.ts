@@ -18,7 +18,10 @@ const MAX_DECADES = 6;
  * [lo, hi] over the finite values of every array (and, for a log scale, the positive ones, with lo
  * at least hi·10^−6). Null when nothing is drawable.
  */
-export function colorDomain(arrays: readonly ArrayLike<number>[], log: boolean): ColorDomain | null {
+export function colorDomain(
+  arrays: readonly ArrayLike<number>[],
+  log: boolean,
+): ColorDomain | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const values of arrays) {

@@ -153,7 +153,12 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
       .nice();
     xAxis
       .attr('transform', `translate(0,${innerH})`)
-      .call(axisBottom(x).ticks(6, logX ? '~g' : undefined));
+      .call(
+        axisBottom(x).ticks(
+          logX ? Math.max(2, Math.floor(innerW / 120)) : 6,
+          logX ? '~g' : undefined,
+        ),
+      );
     yAxis.call(axisLeft(y).ticks(5, logY ? '~g' : undefined));
     xTitle
       .attr('x', MARGIN.left + innerW / 2)
@@ -173,7 +178,7 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
       .data(shown, (d) => d.line.id)
       .join('path')
       .attr('fill', 'none')
-      .attr('stroke', (d) => d.line.color)
+      .style('stroke', (d) => d.line.color)
       .attr('stroke-width', 2)
       .attr('stroke-dasharray', (d) => d.line.dash ?? null)
       .attr('data-points', (d) => d.idx.length)
@@ -192,7 +197,7 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
         (d) => d.line.id,
       )
       .join('path')
-      .attr('fill', (d) => d.line.color)
+      .style('fill', (d) => d.line.color)
       .attr('fill-opacity', 0.16)
       .attr('stroke', 'none')
       .attr('d', (d) => {
@@ -214,7 +219,7 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
         (d) => d.line.id,
       )
       .join('g')
-      .attr('fill', (d) => d.line.color)
+      .style('fill', (d) => d.line.color)
       .selectAll('circle')
       .data((d) => d.idx.map((i) => [x(d.line.x[i] ?? 0), y(d.line.y[i] ?? 0)] as const))
       .join('circle')

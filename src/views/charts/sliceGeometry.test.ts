@@ -8,7 +8,12 @@ describe('gridBox', () => {
   });
 
   it('unites boxes', () => {
-    expect(unionBox([{ a0: -1, a1: 1, b0: 0, b1: 1 }, { a0: -2, a1: 0, b0: -1, b1: 3 }])).toEqual({
+    expect(
+      unionBox([
+        { a0: -1, a1: 1, b0: 0, b1: 1 },
+        { a0: -2, a1: 0, b0: -1, b1: 3 },
+      ]),
+    ).toEqual({
       a0: -2,
       a1: 1,
       b0: -1,

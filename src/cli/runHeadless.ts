@@ -1,0 +1,103 @@
+/**
+ * Runs an experiment to a given step count on the same engine the page uses, in Node: a Session
+ * whose host is this process. Training waits for analyses, so every run of the same spec on the
+ * same backend gives the same numbers.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createExperiment } from '../engine/experiment';
+import { DEFAULT_TIMING, Session, type SessionHost } from '../engine/session';
+import type { ExportDocument } from '../protocol/exportFormat';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import type { FromWorker } from '../protocol/messages';
+import type { DataSources } from '../core/data/makeDataset';
+
+type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
+
+export interface HeadlessOptions {
+  /** Train until the first run has taken this many optimizer steps. */
+  readonly steps: number;
+  readonly sources: DataSources;
+  /** Called with the first run's step count as training proceeds. */
+  readonly onProgress?: (steps: number, notices: readonly string[]) => void;
+}
+
+class NodeHost implements SessionHost {
+  latest: Snapshot | null = null;
+  readonly notices: string[] = [];
+  private exportWaiter: ((doc: ExportDocument) => void) | null = null;
+  private error: unknown = null;
+
+  constructor(private readonly sources: DataSources) {}
+
+  post(message: FromWorker): void {
+    if (message.type === 'snapshot') this.latest = message;
+    else if (message.type === 'export') this.exportWaiter?.(message.document);
+    else if (message.type === 'notice' || message.type === 'fatal') this.notices.push(message.text);
+  }
+  now(): number {
+    return performance.now();
+  }
+  yieldToHost(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+  numTensors(): number {
+    return tf.memory().numTensors;
+  }
+  backendName(): string {
+    return tf.getBackend();
+  }
+  fault(error: unknown): void {
+    this.error = error;
+  }
+  createExperiment = (spec: ExperimentSpec) => createExperiment(spec, this.sources, null);
+
+  /** Rethrows an error the scheduler reported. */
+  check(): void {
+    if (this.error) throw this.error instanceof Error ? this.error : new Error(String(this.error));
+  }
+
+  nextExport(): Promise<ExportDocument> {
+    return new Promise((resolve) => (this.exportWaiter = resolve));
+  }
+}
+
+async function until(host: NodeHost, done: (s: Snapshot) => boolean): Promise<Snapshot> {
+  for (;;) {
+    host.check();
+    const s = host.latest;
+    if (s && done(s)) return s;
+    await host.yieldToHost();
+  }
+}
+
+/** Trains `spec` for `options.steps` steps of its first run, analyses the end point, exports it. */
+export async function runHeadless(spec: ExperimentSpec, options: HeadlessOptions): Promise<ExportDocument> {
+  const host = new NodeHost(options.sources);
+  const session = await Session.start(host, spec, 0, null, {
+    ...DEFAULT_TIMING,
+    analysesBlockTraining: true,
+  });
+  try {
+    const idle = (s: Snapshot) => s.status === 'paused' && !session.analysing;
+    const firstSteps = () => host.latest?.runs[0]?.steps ?? 0;
+    const anyRunning = () => host.latest?.runs.some((r) => r.status === 'running') ?? false;
+    // One tick tells how many steps a tick is; then ask for the rest in one command.
+    while (firstSteps() < options.steps && anyRunning()) {
+      const before = firstSteps();
+      const perTick = Math.max(1, spec.tickGradEvals);
+      const remaining = options.steps - before;
+      session.handle({ type: 'step', ticks: Math.max(1, Math.min(Math.ceil(remaining / perTick), 50)) });
+      await until(host, (s) => idle(s) && s.runs[0]!.steps > before || (idle(s) && !anyRunning()));
+      options.onProgress?.(firstSteps(), host.notices);
+    }
+    // The final state's analyses, at the final weights.
+    session.handle({ type: 'analyse' });
+    await session.settle();
+    host.check();
+    const exported = host.nextExport();
+    session.handle({ type: 'export', requestId: 1 });
+    return await exported;
+  } finally {
+    await session.stop();
+  }
+}

@@ -1,0 +1,11 @@
+export { randomHyperplane, type RandomHyperplane } from './randomHyperplane';
+export {
+  goldilocksMeasures,
+  restrictedHessian,
+  type GoldilocksMeasures,
+} from './restrictedHessian';
+export {
+  trainInHyperplane,
+  type HyperplaneTraining,
+  type HyperplaneTrainingOptions,
+} from './trainInHyperplane';

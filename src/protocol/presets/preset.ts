@@ -1,0 +1,35 @@
+/**
+ * A preset: one of the papers' experiments as data — a spec, what it shows, what to look at, and
+ * the expected observation, both in words and as a check on the exported `flatland/1` data.
+ */
+import type { ExperimentSpec } from '../experimentSpec';
+import type { ExportDocument } from '../exportFormat';
+
+export interface PresetCheck {
+  readonly ok: boolean;
+  /** The measured numbers behind the verdict, one sentence. */
+  readonly detail: string;
+}
+
+export interface Preset {
+  /** Short, URL-safe: `#preset=<id>`. */
+  readonly id: string;
+  readonly title: string;
+  /** Which phenomenon of SCIENCE.md §6 (e.g. "§6.1"). */
+  readonly phenomenon: string;
+  /** One paragraph: what the experiment is and why it shows the phenomenon. */
+  readonly explanation: string;
+  /** Where to look on the page, one item per panel or moment. */
+  readonly whatToLookAt: readonly string[];
+  /** The expected observation, in words. */
+  readonly expected: string;
+  /** The lecture's step-through: one short paragraph per step. */
+  readonly narrative: readonly string[];
+  /** Lockstep ticks after which the observation should hold (what the checks were tuned on). */
+  readonly ticks: number;
+  /** What the engine cannot run yet for this preset, if anything (shown on its card). */
+  readonly limitation?: string;
+  /** The expected observation on the exported data. */
+  check(doc: ExportDocument): PresetCheck;
+  readonly spec: ExperimentSpec;
+}

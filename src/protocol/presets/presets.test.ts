@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { defaultExperimentSpec } from '../defaultExperiment';
+import type { ExperimentSpec } from '../experimentSpec';
+import { EXPORT_FORMAT, type ExportDocument, type ExportedRun } from '../exportFormat';
+import { inputDimOf, labelKindOf, validateSpec } from '../validateSpec';
+import { PRESETS, findPreset } from '.';
+
+/** D of the presets' models (MLP: layer by layer; perceptron: N). */
+function paramCount(spec: ExperimentSpec): number {
+  const n = inputDimOf(spec.dataset);
+  const out =
+    labelKindOf(spec.dataset) === 'sign'
+      ? 1
+      : spec.dataset.kind === 'mnist'
+        ? 10
+        : 'classes' in spec.dataset
+          ? spec.dataset.classes
+          : 2;
+  switch (spec.model.kind) {
+    case 'mlp': {
+      const widths = [n, ...spec.model.hidden, out];
+      return widths.slice(1).reduce((d, w, i) => d + (widths[i] ?? 0) * w + w, 0);
+    }
+    case 'softmaxRegression':
+      return n * out + out;
+    case 'perceptron':
+      return n;
+    case 'committee':
+      return spec.model.tree ? n : n * spec.model.hidden;
+  }
+}
+
+describe('the presets', () => {
+  it('are valid specs with unique ids and short run ids', () => {
+    const ids = new Set<string>();
+    for (const preset of PRESETS) {
+      expect(validateSpec(preset.spec), preset.id).toEqual([]);
+      expect(ids.has(preset.id)).toBe(false);
+      ids.add(preset.id);
+      expect(preset.id).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(findPreset(preset.id)).toBe(preset);
+      for (const run of preset.spec.runs) expect(run.id.length).toBeLessThanOrEqual(6);
+      expect(preset.explanation.length).toBeGreaterThan(100);
+      expect(preset.whatToLookAt.length).toBeGreaterThan(0);
+      expect(preset.narrative.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('cover every phenomenon of SCIENCE.md §6', () => {
+    const covered = PRESETS.map((p) => p.phenomenon).join(' ');
+    for (const section of ['§6.1', '§6.2', '§6.3', '§6.4', '§6.5', '§6.6', '§6.7', '§6.8']) {
+      expect(covered).toContain(section);
+    }
+    expect(PRESETS.some((p) => p.spec.dataset.kind === 'mnist')).toBe(true);
+  });
+
+  it('stay browser-sized: exact spectra only up to D = 2,000', () => {
+    for (const preset of PRESETS) {
+      const d = paramCount(preset.spec);
+      if (preset.spec.analysis.spectrum === 'exact' || preset.spec.analysis.spectrum === 'auto') {
+        expect(d, preset.id).toBeLessThanOrEqual(2000);
+      }
+      expect(d, preset.id).toBeLessThanOrEqual(5000);
+    }
+  });
+
+  it('the default page is the race, with a run called sgd', () => {
+    const spec = defaultExperimentSpec();
+    expect(spec.runs.map((r) => r.id)).toEqual(['sgd', 'esgd']);
+    expect(findPreset('race')?.spec).toEqual(spec);
+  });
+
+  it('checks fail, saying what is missing, on an export without analyses', () => {
+    for (const preset of PRESETS) {
+      const result = preset.check(emptyExport(preset.spec));
+      expect(result.ok, preset.id).toBe(false);
+      expect(result.detail.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('the outliers check counts against C and the gap', () => {
+    const preset = findPreset('outliers')!;
+    const bulk = Array.from({ length: 336 }, (_, i) => (i - 100) * 1e-3);
+    const good = withSpectrum(preset.spec, 'sgd', [...bulk, 2, 3, 5, 8], 3);
+    expect(preset.check(good).ok).toBe(true);
+    const noGap = withSpectrum(preset.spec, 'sgd', [...bulk, 0.3, 0.3, 0.3, 0.4], 4);
+    expect(preset.check(noGap).ok).toBe(false);
+  });
+
+  it('the transient check wants a hump in λmax', () => {
+    const preset = findPreset('transient')!;
+    const doc = (lams: number[]) => {
+      const d = emptyExport(preset.spec);
+      const run = d.runs[0]!;
+      return {
+        ...d,
+        runs: [
+          {
+            ...run,
+            analyses: lams.map((lambdaMax, i) => ({
+              step: i,
+              gradEvals: i,
+              lambdaMax,
+              trace: 0,
+              traceError: 0,
+              confinement: 0,
+              outliers: 0,
+            })),
+          },
+        ],
+      };
+    };
+    expect(preset.check(doc([1, 2, 5, 4, 2])).ok).toBe(true);
+    expect(preset.check(doc([1, 2, 3, 4, 5])).ok).toBe(false);
+    expect(preset.check(doc([1, 1.5, 1.2])).ok).toBe(false);
+  });
+});
+
+function emptyExport(spec: ExperimentSpec): ExportDocument {
+  const nan = new Float64Array([Number.NaN]);
+  const runs: ExportedRun[] = spec.runs.map((r) => ({
+    id: r.id,
+    label: r.label,
+    status: 'running',
+    reason: null,
+    steps: 0,
+    gradEvals: 0,
+    series: {
+      step: [0],
+      gradEvals: [0],
+      trainLoss: [1],
+      trainError: [0.5],
+      testLoss: [1],
+      testError: [0.5],
+      weightNorm: [1],
+    },
+    final: { weights: nan, spectrum: null, flatness: null },
+    analyses: [],
+  }));
+  return {
+    format: EXPORT_FORMAT,
+    createdBy: 'test',
+    spec,
+    backend: 'cpu',
+    model: { paramCount: 0, layout: [] },
+    dataset: {
+      name: 'test',
+      inputDim: 2,
+      classes: 'classes' in spec.dataset ? spec.dataset.classes : 2,
+      labelKind: 'class',
+      train: null,
+      test: null,
+    },
+    runs,
+    slice: null,
+  };
+}
+
+function withSpectrum(spec: ExperimentSpec, runId: string, eigenvalues: number[], outliers: number): ExportDocument {
+  const doc = emptyExport(spec);
+  const sorted = Float64Array.from(eigenvalues).sort();
+  return {
+    ...doc,
+    runs: doc.runs.map((r) =>
+      r.id !== runId
+        ? r
+        : {
+            ...r,
+            final: {
+              ...r.final,
+              spectrum: {
+                runId,
+                step: 1,
+                gradEvals: 1,
+                method: 'exact',
+                eigenvalues: sorted,
+                densityGrid: new Float64Array(0),
+                density: new Float64Array(0),
+                outliers,
+                bulkEdge: 0.3,
+                lambdaMax: sorted[sorted.length - 1] ?? 0,
+                lambdaMin: sorted[0] ?? 0,
+                trace: 0,
+                traceError: 0,
+                confinement: 0.9,
+                confinementK: 4,
+                confinementBaseline: 0.01,
+              },
+            },
+          },
+    ),
+  };
+}

@@ -1,0 +1,28 @@
+/** Every preset, in the gallery's order; `#preset=<id>` finds one here. */
+import { confinementPreset, outliersPreset, transientPreset } from './hessian';
+import { goldilocksPreset } from './goldilocks';
+import { mnistPreset } from './mnist';
+import { normPreset, perceptronPreset } from './perceptron';
+import type { Preset } from './preset';
+import { racePreset, seedsPreset } from './race';
+import { rescalingPreset } from './rescaling';
+import { batchPreset, samPreset } from './sharpness';
+
+export const PRESETS: readonly Preset[] = [
+  racePreset,
+  seedsPreset,
+  outliersPreset,
+  confinementPreset,
+  transientPreset,
+  goldilocksPreset,
+  perceptronPreset,
+  normPreset,
+  batchPreset,
+  samPreset,
+  rescalingPreset,
+  mnistPreset,
+];
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
