@@ -17,6 +17,8 @@ export interface TrainingProblemOptions {
   readonly runIndex?: number;
   /** Replica a (Replicated-SGD): its own minibatch order within run k. */
   readonly replica?: number;
+  /** Samples already drawn (a resumed run): the stream continues where it left off. */
+  readonly skipSamples?: number;
 }
 
 /** A `TrainingProblem` that also exposes what it was built from. */
@@ -67,6 +69,7 @@ export function makeTrainingProblem(opts: TrainingProblemOptions): ModelTraining
   const indices =
     opts.replica === undefined ? [opts.runIndex ?? 0] : [opts.runIndex ?? 0, opts.replica];
   const sampler = new EpochSampler(createRng(opts.seed, 'batches', ...indices), train.count);
+  if (opts.skipSamples) sampler.next(opts.skipSamples);
   const problem: ModelTrainingProblem = {
     paramCount: model.paramCount,
     model,

@@ -116,14 +116,21 @@ export async function createExperiment(
   const runs = spec.runs.map((runSpec, index) => {
     const saved = resume?.runs.find((r) => r.id === runSpec.id) ?? null;
     const seed = spec.seed + runSpec.seedOffset;
-    const problem = makeTrainingProblem({ model, loss, train: dataset.train, seed, runIndex: index });
+    const problem = makeTrainingProblem({
+      model,
+      loss,
+      train: dataset.train,
+      seed,
+      runIndex: index,
+      skipSamples: saved?.samplesDrawn ?? 0,
+    });
     const optimizer = createOptimizer(runSpec.optimizer, problem, init, {
       seed,
       runIndex: index,
       initReplica: (a) => (a === 0 ? init : model.init(createRng(seed, 'init', index, a))),
       ...(saved ? { from: saved.optimizer } : {}),
     });
-    return new Run(runSpec, optimizer, evaluator, saved);
+    return new Run(runSpec, optimizer, problem, evaluator, saved);
   });
   const landscape = createLandscape(spec.model, model, loss, dataset);
   const experiment = new Experiment(

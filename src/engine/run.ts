@@ -39,6 +39,7 @@ export class Run {
   constructor(
     spec: RunSpec,
     private readonly optimizer: Optimizer,
+    private readonly problem: { readonly samplesDrawn: number },
     private readonly evaluator: Evaluator,
     saved: RunCheckpoint | null,
   ) {
@@ -100,6 +101,7 @@ export class Run {
       status: this.status,
       reason: this.reason,
       optimizer: await this.optimizer.snapshot(),
+      samplesDrawn: this.problem.samplesDrawn,
       seriesLength: this.recorder.length,
     };
   }

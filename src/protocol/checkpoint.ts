@@ -10,6 +10,8 @@ export interface RunCheckpoint {
   readonly status: RunStatus;
   readonly reason: string | null;
   readonly optimizer: OptimizerSnapshot;
+  /** Minibatch samples drawn so far: a resumed run continues the same minibatch stream. */
+  readonly samplesDrawn: number;
   /** Points of this run's series recorded up to the checkpoint. */
   readonly seriesLength: number;
 }

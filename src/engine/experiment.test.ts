@@ -1,0 +1,79 @@
+/**
+ * An experiment resumed from a checkpoint (a new worker after a crash) continues exactly where
+ * the old one stopped: same weights, same minibatches, same noise, same numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { describeEachBackend } from '../testing/backends.node';
+import { createExperiment, type Experiment } from './experiment';
+
+const spec: ExperimentSpec = {
+  version: 1,
+  seed: 11,
+  dataset: { kind: 'moons', train: 100, test: 50, noise: 0.15 },
+  model: { kind: 'mlp', hidden: [6], activation: 'relu', initScale: 1 },
+  loss: { kind: 'crossEntropy' },
+  runs: [
+    {
+      id: 'sgd',
+      label: 'SGD',
+      optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 8, momentum: 0.9 }),
+      seedOffset: 0,
+    },
+    {
+      id: 'esgd',
+      label: 'Entropy-SGD',
+      optimizer: makeOptimizerSpec({ kind: 'entropySgd', L: 3, batchSize: 8, noise: 1e-3 }),
+      seedOffset: 0,
+    },
+  ],
+  tickGradEvals: 8,
+  analysis: { every: 0, spectrum: 'off', slice: null, flatness: null },
+};
+
+async function ticks(experiment: Experiment, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    experiment.advance();
+    await experiment.measure();
+  }
+}
+
+function losses(experiment: Experiment): number[][] {
+  return experiment.runs.map((run) => Array.from(run.recorder.columns().trainLoss));
+}
+
+describeEachBackend('Experiment', () => {
+  it('resumes from a checkpoint bit for bit', async () => {
+    const straight = await createExperiment(spec, {}, null);
+    await ticks(straight, 10);
+    const expected = losses(straight).map((l) => l.slice(-5));
+    straight.dispose();
+
+    const first = await createExperiment(spec, {}, null);
+    await ticks(first, 5);
+    const checkpoint = await first.checkpoint(0);
+    first.dispose();
+    const resumed = await createExperiment(spec, {}, checkpoint);
+    expect(resumed.tick).toBe(5);
+    await ticks(resumed, 5);
+    expect(losses(resumed)).toEqual(expected);
+    expect(resumed.runs.map((r) => r.recorder.length)).toEqual([11, 11]);
+    resumed.dispose();
+  });
+});
+
+describe('Experiment runs', () => {
+  it('share the initial weights and data but not their minibatches', async () => {
+    const experiment = await createExperiment(
+      { ...spec, runs: [spec.runs[0]!, { ...spec.runs[0]!, id: 'twin', label: 'twin' }] },
+      {},
+      null,
+    );
+    const [a, b] = experiment.runs;
+    expect(Array.from(a!.weights())).toEqual(Array.from(b!.weights()));
+    await ticks(experiment, 3);
+    expect(Array.from(a!.weights())).not.toEqual(Array.from(b!.weights()));
+    experiment.dispose();
+  });
+});
