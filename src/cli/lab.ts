@@ -67,9 +67,11 @@ async function main(): Promise<void> {
   }
   if (args.preset && args.spec) fail('give --preset or --spec, not both');
   const steps = Number(args.steps);
-  if (!Number.isInteger(steps) || steps < 0) fail(`--steps must be a whole number, got ${args.steps}`);
+  if (!Number.isInteger(steps) || steps < 0)
+    fail(`--steps must be a whole number, got ${args.steps}`);
   const backend = args.backend;
-  if (backend !== 'cpu' && backend !== 'wasm') fail(`--backend must be cpu or wasm, got ${backend}`);
+  if (backend !== 'cpu' && backend !== 'wasm')
+    fail(`--backend must be cpu or wasm, got ${backend}`);
 
   const hash = args.spec ?? (args.preset ? `preset=${encodeURIComponent(args.preset)}` : '');
   if (args.preset && !PRESETS.some((p) => p.id === args.preset)) {
@@ -80,7 +82,8 @@ async function main(): Promise<void> {
   let spec = decoded.spec;
   if (args.seed !== undefined) {
     const seed = Number(args.seed);
-    if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a whole number, got ${args.seed}`);
+    if (!Number.isInteger(seed) || seed < 0)
+      fail(`--seed must be a whole number, got ${args.seed}`);
     spec = { ...spec, seed };
   }
 

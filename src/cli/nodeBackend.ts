@@ -18,7 +18,9 @@ export async function startNodeBackend(name: NodeBackendName): Promise<void> {
   tf.env().set('IS_TEST', true);
   if (name === 'wasm') {
     const require = createRequire(import.meta.url);
-    const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    const dist = dirname(
+      require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
+    );
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     setWasmPaths(`${dist}/`);
   }

@@ -71,7 +71,10 @@ async function until(host: NodeHost, done: (s: Snapshot) => boolean): Promise<Sn
 }
 
 /** Trains `spec` for `options.steps` steps of its first run, analyses the end point, exports it. */
-export async function runHeadless(spec: ExperimentSpec, options: HeadlessOptions): Promise<ExportDocument> {
+export async function runHeadless(
+  spec: ExperimentSpec,
+  options: HeadlessOptions,
+): Promise<ExportDocument> {
   const host = new NodeHost(options.sources);
   const session = await Session.start(host, spec, 0, null, {
     ...DEFAULT_TIMING,
@@ -86,8 +89,14 @@ export async function runHeadless(spec: ExperimentSpec, options: HeadlessOptions
       const before = firstSteps();
       const perTick = Math.max(1, spec.tickGradEvals);
       const remaining = options.steps - before;
-      session.handle({ type: 'step', ticks: Math.max(1, Math.min(Math.ceil(remaining / perTick), 50)) });
-      await until(host, (s) => idle(s) && s.runs[0]!.steps > before || (idle(s) && !anyRunning()));
+      session.handle({
+        type: 'step',
+        ticks: Math.max(1, Math.min(Math.ceil(remaining / perTick), 50)),
+      });
+      await until(
+        host,
+        (s) => (idle(s) && s.runs[0]!.steps > before) || (idle(s) && !anyRunning()),
+      );
       options.onProgress?.(firstSteps(), host.notices);
     }
     // The final state's analyses, at the final weights.

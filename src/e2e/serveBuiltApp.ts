@@ -18,7 +18,10 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync('dist/index.html')) {
     throw new Error('dist/ is missing: run `vite build` first (npm run test:browser does).');
   }
-  server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  server = await preview({
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('appUrl', url);

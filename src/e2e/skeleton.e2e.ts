@@ -76,7 +76,10 @@ describe('the built app', () => {
       const last = losses[losses.length - 1] ?? Number.NaN;
       expect(last).toBeLessThan(0.85 * first);
       // The chart drew it.
-      const points = await page.locator('[data-testid="curves"] path[data-points]').first().getAttribute('data-points');
+      const points = await page
+        .locator('[data-testid="curves"] path[data-points]')
+        .first()
+        .getAttribute('data-points');
       expect(Number(points)).toBeGreaterThan(2);
       expect(errors).toEqual([]);
       await page.close();
@@ -117,7 +120,10 @@ describe('the built app', () => {
 
   it('survives a garbage hash: the page works and the notice says what was wrong', async () => {
     const { page, errors } = await newPage();
-    await openApp(page, `${appUrl}#seed=banana&sgd.lr=-5&zzz=<img src=x onerror=alert(1)>&backend=wasm`);
+    await openApp(
+      page,
+      `${appUrl}#seed=banana&sgd.lr=-5&zzz=<img src=x onerror=alert(1)>&backend=wasm`,
+    );
     const notice = page.getByTestId('notice');
     await expect.poll(() => notice.textContent()).toContain('seed');
     expect(await notice.textContent()).toContain('zzz');

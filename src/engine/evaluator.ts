@@ -49,7 +49,9 @@ export class Evaluator {
         }
         parts.push(this.loss(this.model.forward(w, split.x), split.y));
         parts.push(
-          tf.mean(tf.cast(tf.notEqual(this.model.predict(w, split.x), split.y), 'float32')) as tf.Scalar,
+          tf.mean(
+            tf.cast(tf.notEqual(this.model.predict(w, split.x), split.y), 'float32'),
+          ) as tf.Scalar,
         );
       }
       parts.push(tf.norm(w) as tf.Scalar);

@@ -121,7 +121,9 @@ export class Run {
     const w = Float32Array.from(await this.optimizer.params().data());
     this.trajectory.push(w);
     if (this.trajectory.length > TRAJECTORY_CAP) {
-      const kept = this.trajectory.filter((_, i) => i % 2 === 0 || i === this.trajectory.length - 1);
+      const kept = this.trajectory.filter(
+        (_, i) => i % 2 === 0 || i === this.trajectory.length - 1,
+      );
       this.trajectory.splice(0, this.trajectory.length, ...kept);
     }
   }

@@ -21,11 +21,21 @@ function spec(overrides: Partial<ExperimentSpec> = {}): ExperimentSpec {
     model: { kind: 'mlp', hidden: [8], activation: 'tanh', initScale: 1 },
     loss: { kind: 'crossEntropy' },
     runs: [
-      { id: 'sgd', label: 'SGD', optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.2, batchSize: 16 }), seedOffset: 0 },
+      {
+        id: 'sgd',
+        label: 'SGD',
+        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.2, batchSize: 16 }),
+        seedOffset: 0,
+      },
       {
         id: 'esgd',
         label: 'Entropy-SGD',
-        optimizer: makeOptimizerSpec({ kind: 'entropySgd', variant: 'scaled', L: 5, batchSize: 16 }),
+        optimizer: makeOptimizerSpec({
+          kind: 'entropySgd',
+          variant: 'scaled',
+          L: 5,
+          batchSize: 16,
+        }),
         seedOffset: 0,
       },
     ],
@@ -98,7 +108,10 @@ describe('Session', () => {
     const host = new TestHost();
     session = await Session.start(host, spec(), 0, null);
     session.handle({ type: 'step', ticks: 6 });
-    await host.until((s) => s.runs.every((r) => r.gradEvals >= 60) && s.status === 'paused', '6 ticks');
+    await host.until(
+      (s) => s.runs.every((r) => r.gradEvals >= 60) && s.status === 'paused',
+      '6 ticks',
+    );
     const sgd = seriesOf(host, 'sgd', 'gradEvals');
     const esgd = seriesOf(host, 'esgd', 'gradEvals');
     expect(sgd).toEqual([0, 10, 20, 30, 40, 50, 60]);
@@ -114,7 +127,10 @@ describe('Session', () => {
     const host = new TestHost();
     const diverging = spec();
     const runs = [
-      { ...diverging.runs[0]!, optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 1e6, batchSize: 16 }) },
+      {
+        ...diverging.runs[0]!,
+        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 1e6, batchSize: 16 }),
+      },
       { ...diverging.runs[0]!, id: 'calm', label: 'calm' },
     ];
     session = await Session.start(host, { ...diverging, runs }, 0, null);

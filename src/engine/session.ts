@@ -71,6 +71,7 @@ export class Session {
   private pendingTicks = 0;
   private pendingReset: ExperimentSpec | null = null;
   private lastSnapshot = -Infinity;
+  private lastStatus: 'playing' | 'paused' = 'paused';
   private lastCheckpoint: number;
   private wake: (() => void) | null = null;
   private stopped = false;
@@ -207,6 +208,8 @@ export class Session {
         continue;
       }
       if (!this.playing && this.pendingTicks === 0) {
+        // A pause that arrived after the last slice's snapshot: say so before going idle.
+        if (this.lastStatus !== 'paused') await this.maybeSnapshot();
         await new Promise<void>((resolve) => (this.wake = resolve));
         this.wake = null;
         continue;
@@ -261,7 +264,8 @@ export class Session {
         yieldToHost: () => this.host.yieldToHost(),
         onStage: (progress) => {
           this.progress = progress;
-          if (this.host.now() - this.lastSnapshot >= this.timing.snapshotMs) this.postSnapshot(null);
+          if (this.host.now() - this.lastSnapshot >= this.timing.snapshotMs)
+            this.postSnapshot(null);
         },
       })
       .then(
@@ -314,6 +318,7 @@ export class Session {
 
   private postSnapshot(checkpoint: Checkpoint | null): void {
     this.lastSnapshot = this.host.now();
+    this.lastStatus = this.playing ? 'playing' : 'paused';
     const transfer: ArrayBuffer[] = [];
     const runs: RunSnapshot[] = this.experiment.runs.map((run) => {
       const series = run.recorder.flush();
@@ -335,7 +340,7 @@ export class Session {
         type: 'snapshot',
         version: PROTOCOL_VERSION,
         generation: this.generation,
-        status: this.playing ? 'playing' : 'paused',
+        status: this.lastStatus,
         runs,
         numTensors: this.host.numTensors(),
         analysis,

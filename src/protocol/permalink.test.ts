@@ -42,7 +42,10 @@ describe('encodePermalink / decodePermalink', () => {
     expect(
       encodePermalink(
         {
-          spec: { ...base, model: { kind: 'mlp', hidden: [8, 8, 8], activation: 'tanh', initScale: 1 } },
+          spec: {
+            ...base,
+            model: { kind: 'mlp', hidden: [8, 8, 8], activation: 'tanh', initScale: 1 },
+          },
           backend: 'auto',
           presentation: { ...DEFAULT_PRESENTATION, lecture: true, hide: ['controls', 'spectrum'] },
         },
@@ -152,7 +155,10 @@ describe('encodePermalink / decodePermalink', () => {
   });
 
   it('reads presentation options beside the spec, never in it', () => {
-    const d = decodePermalink('#lecture=1&hide=controls,spectrum,bogus&lock=1&embed=0&focus=loss-slice', base);
+    const d = decodePermalink(
+      '#lecture=1&hide=controls,spectrum,bogus&lock=1&embed=0&focus=loss-slice',
+      base,
+    );
     expect(d.spec).toEqual(base);
     expect(d.presentation).toEqual({
       lecture: true,
@@ -168,20 +174,106 @@ describe('encodePermalink / decodePermalink', () => {
 /** Malformed hashes: random bytes, known keys with bad values, mutated valid links. */
 function malformedHash(gen: SpecGenerator): string {
   const keys = [
-    'v', 'preset', 'backend', 'seed', 'tick', 'data', 'data.train', 'data.classes', 'data.noise',
-    'data.n', 'data.alpha', 'data.dim', 'data.small', 'model', 'model.hidden', 'model.act', 'model.r',
-    'model.k', 'model.tree', 'loss', 'loss.gamma', 'runs', 'sgd.lr', 'sgd.opt', 'sgd.bs', 'sgd.mom',
-    'sgd.nesterov', 'sgd.lrs', 'sgd.lrs.every', 'sgd.norm', 'sgd.norm.n0', 'esgd.L', 'esgd.g0',
-    'esgd.ilr', 'esgd.label', 'sgd.seed', 'an.every', 'an.slice', 'an.res', 'an.flat', 'an.sigmas',
-    'an.draws', 'lecture', 'hide', 'focus', '__proto__', 'constructor', '__proto__.lr', 'sgd.__proto__',
-    'toString', 'x.y.z', '', '.', '..lr',
+    'v',
+    'preset',
+    'backend',
+    'seed',
+    'tick',
+    'data',
+    'data.train',
+    'data.classes',
+    'data.noise',
+    'data.n',
+    'data.alpha',
+    'data.dim',
+    'data.small',
+    'model',
+    'model.hidden',
+    'model.act',
+    'model.r',
+    'model.k',
+    'model.tree',
+    'loss',
+    'loss.gamma',
+    'runs',
+    'sgd.lr',
+    'sgd.opt',
+    'sgd.bs',
+    'sgd.mom',
+    'sgd.nesterov',
+    'sgd.lrs',
+    'sgd.lrs.every',
+    'sgd.norm',
+    'sgd.norm.n0',
+    'esgd.L',
+    'esgd.g0',
+    'esgd.ilr',
+    'esgd.label',
+    'sgd.seed',
+    'an.every',
+    'an.slice',
+    'an.res',
+    'an.flat',
+    'an.sigmas',
+    'an.draws',
+    'lecture',
+    'hide',
+    'focus',
+    '__proto__',
+    'constructor',
+    '__proto__.lr',
+    'sgd.__proto__',
+    'toString',
+    'x.y.z',
+    '',
+    '.',
+    '..lr',
   ];
   const values = [
-    '', '-1', '0', '1', '1e309', '-1e309', 'NaN', 'Infinity', '0x1f', '1,2,3', ',,,', 'abc', '%', '%zz',
-    '%E0%A4%A', '🙂', '<script>', 'a'.repeat(300), '3.5', '-0', ' 7 ', 'true', 'constructor',
-    'gaussianMixture', 'perceptron', 'committee', 'baldassi', 'mnist', 'entropySgd', 'replicatedSgd',
-    'sam', 'adam', 'grow', 'step', 'cosine', 'sgd,sgd,esgd', 'outliers', 'race', 'hessian', 'off',
-    '100000000', '2147483648', '1.5', '0.0000001',
+    '',
+    '-1',
+    '0',
+    '1',
+    '1e309',
+    '-1e309',
+    'NaN',
+    'Infinity',
+    '0x1f',
+    '1,2,3',
+    ',,,',
+    'abc',
+    '%',
+    '%zz',
+    '%E0%A4%A',
+    '🙂',
+    '<script>',
+    'a'.repeat(300),
+    '3.5',
+    '-0',
+    ' 7 ',
+    'true',
+    'constructor',
+    'gaussianMixture',
+    'perceptron',
+    'committee',
+    'baldassi',
+    'mnist',
+    'entropySgd',
+    'replicatedSgd',
+    'sam',
+    'adam',
+    'grow',
+    'step',
+    'cosine',
+    'sgd,sgd,esgd',
+    'outliers',
+    'race',
+    'hessian',
+    'off',
+    '100000000',
+    '2147483648',
+    '1.5',
+    '0.0000001',
   ];
   const mode = gen.int(0, 3);
   if (mode === 0) {
@@ -196,9 +288,13 @@ function malformedHash(gen: SpecGenerator): string {
     const n = gen.int(1, 12);
     const pairs: string[] = [];
     for (let i = 0; i < n; i++) {
-      const key = gen.chance(0.1) ? gen.runId() + '.' + gen.pick(['lr', 'opt', 'L', 'y']) : gen.pick(keys);
+      const key = gen.chance(0.1)
+        ? gen.runId() + '.' + gen.pick(['lr', 'opt', 'L', 'y'])
+        : gen.pick(keys);
       const value = gen.chance(0.3) ? String(gen.number(-1e6, 1e6)) : gen.pick(values);
-      pairs.push(mode === 1 ? `${key}=${value}` : `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+      pairs.push(
+        mode === 1 ? `${key}=${value}` : `${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
+      );
     }
     return `#${pairs.join('&')}`;
   }
@@ -211,7 +307,9 @@ function malformedHash(gen: SpecGenerator): string {
   for (let i = 0; i < edits; i++) {
     const at = gen.int(0, Math.max(0, hash.length - 1));
     const r = gen.int(0, 2);
-    if (r === 0) hash = hash.slice(0, at) + gen.pick(['=', '&', '%', ',', 'x', '9', '-', '.']) + hash.slice(at + 1);
+    if (r === 0)
+      hash =
+        hash.slice(0, at) + gen.pick(['=', '&', '%', ',', 'x', '9', '-', '.']) + hash.slice(at + 1);
     else if (r === 1) hash = hash.slice(0, at);
     else hash += `&${gen.pick(keys)}=${gen.pick(values)}`;
   }

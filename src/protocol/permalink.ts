@@ -21,10 +21,14 @@ import { isBackendName, type BackendChoice } from './backend';
 import type { AnalysisSpec, ExperimentSpec, RunSpec } from './experimentSpec';
 import { defaultModelSpec } from '../core/models/modelSpec';
 import { defaultLossSpec } from '../core/losses/lossSpec';
-import { OPTIMIZER_DEFAULTS, SGD_DEFAULTS, type OptimizerSpec } from '../core/optimizers/optimizerSpec';
+import {
+  OPTIMIZER_DEFAULTS,
+  SGD_DEFAULTS,
+  type OptimizerSpec,
+} from '../core/optimizers/optimizerSpec';
 import type { ModelSpec } from '../core/models/modelSpec';
 import type { LossSpec } from '../core/losses/lossSpec';
-import { PLANE_KINDS, type PlaneKind } from './analysis';
+import { PLANE_KINDS } from './analysis';
 import { formatValue, parseValue, quote, sameValue } from './linkValues';
 import {
   DEFAULT_PRESENTATION,
@@ -56,6 +60,7 @@ import {
   modelConflict,
   optimizerProblems,
   validateSpec,
+  withoutControlCharacters,
 } from './validateSpec';
 
 /** The link format's version; bump it (and add a decoder) on any change of meaning. */
@@ -122,10 +127,11 @@ function encodeUnion(
   let b = base as Bag;
   if (spec.kind !== base.kind) {
     out.push([kindKey, spec.kind]);
-    b = schema.defaults(spec.kind) as Bag;
+    b = schema.defaults(spec.kind);
   }
   const s = spec as Bag;
-  for (const f of schema.fields(spec.kind)) encodeField(s[f.prop], b[f.prop], f, prefix + f.key, out);
+  for (const f of schema.fields(spec.kind))
+    encodeField(s[f.prop], b[f.prop], f, prefix + f.key, out);
   for (const n of schema.nested(spec.kind)) {
     const key = prefix + n.key;
     encodeUnion(
@@ -146,7 +152,8 @@ function encodeAnalysis(spec: AnalysisSpec, base: AnalysisSpec, out: Pairs): voi
     if (base.slice !== null) out.push(['an.slice', 'off']);
   } else {
     const b = base.slice ?? DEFAULT_SLICE;
-    if (base.slice === null || spec.slice.plane !== b.plane) out.push(['an.slice', spec.slice.plane]);
+    if (base.slice === null || spec.slice.plane !== b.plane)
+      out.push(['an.slice', spec.slice.plane]);
     encodeField(spec.slice.extent, b.extent, ANALYSIS_FIELDS.extent, 'an.extent', out);
     encodeField(spec.slice.resolution, b.resolution, ANALYSIS_FIELDS.resolution, 'an.res', out);
   }
@@ -170,7 +177,13 @@ export function specPairs(spec: ExperimentSpec, base: ExperimentSpec): Pairs {
   encodeUnion(spec.model, base.model, MODEL_SCHEMA, 'model', 'model.', out);
   encodeUnion(spec.loss, base.loss, LOSS_SCHEMA, 'loss', 'loss.', out);
   const ids = spec.runs.map((r) => r.id);
-  if (!sameValue(ids, base.runs.map((r) => r.id))) out.push(['runs', ids.join(',')]);
+  if (
+    !sameValue(
+      ids,
+      base.runs.map((r) => r.id),
+    )
+  )
+    out.push(['runs', ids.join(',')]);
   for (const run of spec.runs) {
     const b = base.runs.find((r) => r.id === run.id) ?? defaultRun(run.id);
     if (run.label !== b.label) out.push([`${run.id}.label`, run.label]);
@@ -228,13 +241,7 @@ class LinkReader {
 
 type Say = (sentence: string) => void;
 
-function decodeField(
-  target: Bag,
-  f: FieldSchema,
-  key: string,
-  reader: LinkReader,
-  say: Say,
-): void {
+function decodeField(target: Bag, f: FieldSchema, key: string, reader: LinkReader, say: Say): void {
   const raw = reader.take(key);
   if (raw === undefined) return;
   if (f.optional && raw === 'auto') {
@@ -264,7 +271,7 @@ function decodeUnion<T extends { readonly kind: string }>(
   let start = base as unknown as Bag;
   const rawKind = reader.take(kindKey);
   if (rawKind !== undefined && rawKind !== base.kind) {
-    if (schema.kinds.includes(rawKind)) start = schema.defaults(rawKind) as Bag;
+    if (schema.kinds.includes(rawKind)) start = schema.defaults(rawKind);
     else say(`${kindKey} ${quote(rawKind)} is not a known ${schema.noun}; kept ${base.kind}.`);
   }
   const value: Bag = { ...start };
@@ -290,7 +297,9 @@ function decodeRunIds(raw: string | undefined, base: ExperimentSpec, say: Say): 
   const ids: string[] = [];
   for (const id of raw.split(',')) {
     if (!isValidRunId(id)) {
-      say(`runs: ${quote(id)} is not a usable run id (a letter, then up to 15 letters, digits, - or _); dropped it.`);
+      say(
+        `runs: ${quote(id)} is not a usable run id (a letter, then up to 15 letters, digits, - or _); dropped it.`,
+      );
     } else if (ids.includes(id)) say(`runs: ${quote(id)} is listed twice; kept the first.`);
     else if (ids.length >= MAX_RUNS) say(`runs: at most ${MAX_RUNS} runs; dropped ${quote(id)}.`);
     else ids.push(id);
@@ -307,8 +316,7 @@ function decodeRun(id: string, base: ExperimentSpec, reader: LinkReader, say: Sa
   let label = b.label;
   const rawLabel = reader.take(`${id}.label`);
   if (rawLabel !== undefined) {
-    // eslint-disable-next-line no-control-regex
-    const clean = rawLabel.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_LABEL);
+    const clean = withoutControlCharacters(rawLabel).trim().slice(0, MAX_LABEL);
     if (!isValidLabel(clean)) say(`${id}.label ${quote(rawLabel)} is empty; kept ${quote(label)}.`);
     else {
       if (clean !== rawLabel) say(`${id}.label ${quote(rawLabel)} was shortened or cleaned.`);
@@ -349,7 +357,7 @@ function decodeAnalysis(base: AnalysisSpec, reader: LinkReader, say: Say): Analy
   if (rawPlane !== undefined) {
     if (rawPlane === 'off') slice = null;
     else if ((PLANE_KINDS as readonly string[]).includes(rawPlane)) {
-      slice = { ...(slice ?? DEFAULT_SLICE), plane: rawPlane as PlaneKind };
+      slice = { ...(slice ?? DEFAULT_SLICE), plane: rawPlane };
     } else {
       say(`an.slice ${quote(rawPlane)} is not one of off, ${PLANE_KINDS.join(', ')}; kept it.`);
     }
@@ -394,12 +402,16 @@ function repairPairings(spec: ExperimentSpec, base: ExperimentSpec, say: Say): E
     if (model.kind === 'committee') candidates.unshift({ ...model, tree: false });
     candidates.push(defaultModelSpec('mlp'));
     model = candidates.find((m) => !modelConflict(m, spec.dataset)) ?? defaultModelSpec('mlp');
-    say(`The link asked for ${modelWhy}; used a ${model.kind}${model.kind === 'committee' && !model.tree ? ' (not tree)' : ''} instead.`);
+    say(
+      `The link asked for ${modelWhy}; used a ${model.kind}${model.kind === 'committee' && !model.tree ? ' (not tree)' : ''} instead.`,
+    );
   }
   const lossWhy = lossConflict(loss, spec.dataset);
   if (lossWhy) {
     const fallback: LossSpec =
-      labelKindOf(spec.dataset) === 'sign' ? defaultLossSpec('baldassi') : defaultLossSpec('crossEntropy');
+      labelKindOf(spec.dataset) === 'sign'
+        ? defaultLossSpec('baldassi')
+        : defaultLossSpec('crossEntropy');
     loss = lossConflict(base.loss, spec.dataset) ? fallback : base.loss;
     say(`The link asked for ${lossWhy}; used ${loss.kind} instead.`);
   }
@@ -474,7 +486,9 @@ function readVersion(raw: string | undefined, say: Say): number {
   const v = Number(raw);
   if (Number.isInteger(v) && DECODERS[v]) return v;
   if (Number.isInteger(v) && v > LINK_VERSION) {
-    say(`This link was made by a newer Flatland (version ${quote(raw)}); read it as version ${LINK_VERSION}.`);
+    say(
+      `This link was made by a newer Flatland (version ${quote(raw)}); read it as version ${LINK_VERSION}.`,
+    );
   } else say(`Link version ${quote(raw)} is unknown; read it as version ${LINK_VERSION}.`);
   return LINK_VERSION;
 }

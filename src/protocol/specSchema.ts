@@ -311,7 +311,13 @@ export const ANALYSIS_FIELDS = {
     minLength: 1,
     maxLength: 16,
   }),
-  radii: field('radii', 'radii', { type: 'numbers', min: 1e-4, max: 10, minLength: 1, maxLength: 16 }),
+  radii: field('radii', 'radii', {
+    type: 'numbers',
+    min: 1e-4,
+    max: 10,
+    minLength: 1,
+    maxLength: 16,
+  }),
   draws: field('draws', 'draws', int(1, 1000)),
 } as const;
 

@@ -69,14 +69,20 @@ export function inputDimOf(dataset: DatasetSpec): number {
       return dataset.dim;
     case 'mnist':
       return dataset.downsample ? 196 : 784;
-    default:
+    case 'spiral':
+    case 'moons':
+    case 'circles':
+    case 'xor':
       return 2;
   }
 }
 
 /** Why `model` cannot train on `dataset`, or null. */
 export function modelConflict(model: ModelSpec, dataset: DatasetSpec): string | null {
-  if ((model.kind === 'perceptron' || model.kind === 'committee') && labelKindOf(dataset) !== 'sign') {
+  if (
+    (model.kind === 'perceptron' || model.kind === 'committee') &&
+    labelKindOf(dataset) !== 'sign'
+  ) {
     return `a ${model.kind} needs ±1 labels (random patterns or teacher–student), not ${dataset.kind}`;
   }
   if (model.kind === 'committee' && model.tree && inputDimOf(dataset) % model.hidden !== 0) {
@@ -97,14 +103,23 @@ export function lossConflict(loss: LossSpec, dataset: DatasetSpec): string | nul
   return null;
 }
 
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
+
+/** `text` without its control characters (C0 and DEL). */
+export function withoutControlCharacters(text: string): string {
+  return [...text].filter((c) => !isControl(c)).join('');
+}
+
 /** A run label: 1…40 characters, no control characters. */
 export function isValidLabel(label: unknown): label is string {
   return (
     typeof label === 'string' &&
     label.length > 0 &&
     label.length <= MAX_LABEL &&
-    // eslint-disable-next-line no-control-regex
-    !/[\u0000-\u001f\u007f]/.test(label)
+    ![...label].some(isControl)
   );
 }
 
@@ -117,7 +132,8 @@ export function optimizerProblems(optimizer: unknown, path: string): string[] {
   const problems: string[] = [];
   checkUnion(optimizer, OPTIMIZER_SCHEMA, path, problems);
   if (problems.length === 0) {
-    for (const p of validateOptimizerSpec(optimizer as OptimizerSpec)) problems.push(`${path}: ${p}`);
+    for (const p of validateOptimizerSpec(optimizer as OptimizerSpec))
+      problems.push(`${path}: ${p}`);
   }
   return problems;
 }

@@ -6,19 +6,27 @@ import { LossSlicePanel } from './LossSlicePanel';
 import { NoticeArea } from './NoticeArea';
 import { SpectrumPanel } from './SpectrumPanel';
 import { TrainingPanel } from './TrainingPanel';
+import { ExportBar } from './export/ExportBar';
+import { PresetGallery } from './gallery/PresetGallery';
+import { LectureToggle, LockWhenAsked, PresentationFrame } from './lecture/PresentationFrame';
 
 export function App() {
   return (
-    <div className="app">
+    <PresentationFrame>
       <header className="app-header">
         <h1>Flatland</h1>
         <p className="tagline">Flat and sharp minima, live in your browser.</p>
         <BackendBadge />
+        <LectureToggle />
       </header>
       <NoticeArea />
+      <PresetGallery />
       <Controls />
+      <ExportBar />
       <div className="workspace">
-        <ExperimentEditor />
+        <LockWhenAsked>
+          <ExperimentEditor />
+        </LockWhenAsked>
         <main className="panels">
           <LossSlicePanel />
           <SpectrumPanel />
@@ -26,6 +34,6 @@ export function App() {
           <TrainingPanel />
         </main>
       </div>
-    </div>
+    </PresentationFrame>
   );
 }

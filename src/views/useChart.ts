@@ -1,4 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { cancelDraw, scheduleDraw } from './charts/drawQueue';
+import { rememberWidth } from './charts/elementWidth';
 
 /** A chart module's handle: React mounts it once, then only feeds it data. */
 export interface ChartHandle<D> {
@@ -9,6 +11,7 @@ export interface ChartHandle<D> {
 /**
  * Mounts `create(el)` into the returned ref's element for the component's lifetime and calls
  * `update(data)` whenever `data` changes (and on resize). React owns the container, d3 the pixels.
+ * Redraws are queued one chart per task (./charts/drawQueue), so no commit becomes a long task.
  */
 export function useChart<D, E extends HTMLElement = HTMLDivElement>(
   create: (el: E) => ChartHandle<D>,
@@ -25,10 +28,18 @@ export function useChart<D, E extends HTMLElement = HTMLDivElement>(
     const handle = createRef.current(el);
     chart.current = handle;
     handle.update(latest.current);
-    const observer = new ResizeObserver(() => handle.update(latest.current));
+    let width = el.clientWidth;
+    const observer = new ResizeObserver((entries) => {
+      const next = entries[entries.length - 1]?.contentRect.width ?? width;
+      rememberWidth(el, next);
+      if (next === width) return;
+      width = next;
+      scheduleDraw(handle, () => handle.update(latest.current));
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
+      cancelDraw(handle);
       handle.destroy();
       chart.current = null;
     };
@@ -36,7 +47,8 @@ export function useChart<D, E extends HTMLElement = HTMLDivElement>(
 
   useEffect(() => {
     latest.current = data;
-    chart.current?.update(data);
+    const handle = chart.current;
+    if (handle) scheduleDraw(handle, () => handle.update(latest.current));
   }, [data]);
 
   return ref;

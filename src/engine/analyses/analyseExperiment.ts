@@ -5,10 +5,20 @@
  */
 import { progressRange } from '../../core/linalg/checkpoint';
 import type { ChunkOptions } from '../../core/types';
-import type { AnalysisProgress, AnalysisUpdate, FlatnessResult, SpectrumResult } from '../../protocol/analysis';
+import type {
+  AnalysisProgress,
+  AnalysisUpdate,
+  FlatnessResult,
+  SpectrumResult,
+} from '../../protocol/analysis';
 import type { AnalysisSpec } from '../../protocol/experimentSpec';
 import { analyseFlatness } from './analyseFlatness';
-import { analyseInterpolation, analyseLocalSlices, analyseSlice, type SliceContext } from './analyseSlices';
+import {
+  analyseInterpolation,
+  analyseLocalSlices,
+  analyseSlice,
+  type SliceContext,
+} from './analyseSlices';
 import { analyseSpectrum, spectrumMethod, type SpectrumTarget } from './analyseSpectrum';
 import type { Landscape } from './landscape';
 
@@ -29,10 +39,18 @@ export async function analyseExperiment(
   opts: ChunkOptions & { onStage?: (progress: AnalysisProgress) => void },
 ): Promise<AnalysisUpdate> {
   const method = spectrumMethod(settings.spectrum, input.landscape.model.paramCount);
-  const stages: { job: AnalysisProgress['job']; label: string; run: (o: ChunkOptions) => Promise<void> }[] = [];
+  const stages: {
+    job: AnalysisProgress['job'];
+    label: string;
+    run: (o: ChunkOptions) => Promise<void>;
+  }[] = [];
   const spectra: SpectrumResult[] = [];
   const flatness: FlatnessResult[] = [];
-  const update: { slice: AnalysisUpdate['slice']; localSlices: AnalysisUpdate['localSlices']; interpolation: AnalysisUpdate['interpolation'] } = {
+  const update: {
+    slice: AnalysisUpdate['slice'];
+    localSlices: AnalysisUpdate['localSlices'];
+    interpolation: AnalysisUpdate['interpolation'];
+  } = {
     slice: null,
     localSlices: [],
     interpolation: null,
@@ -83,7 +101,11 @@ export async function analyseExperiment(
     const stageOpts: ChunkOptions = {
       ...opts,
       onProgress: (fraction) => {
-        opts.onStage?.({ job: stage.job, label: stage.label, fraction: (index + fraction) / stages.length });
+        opts.onStage?.({
+          job: stage.job,
+          label: stage.label,
+          fraction: (index + fraction) / stages.length,
+        });
       },
     };
     stageOpts.onProgress?.(0);

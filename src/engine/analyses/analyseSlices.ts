@@ -55,14 +55,20 @@ async function choosePlane(
   const anchor = ctx.runs[0];
   if (!anchor) throw new Error('an experiment without runs has no slice');
   const random = (): { plane: Plane; kind: PlaneKind; fitted: boolean } => ({
-    plane: filterNormalizedPlane(ctx.landscape.model.layout, anchor.weights, createRng(ctx.seed, 'directions')),
+    plane: filterNormalizedPlane(
+      ctx.landscape.model.layout,
+      anchor.weights,
+      createRng(ctx.seed, 'directions'),
+    ),
     kind: 'random',
     fitted: false,
   });
   switch (kind) {
     case 'threePoints': {
-      const second = ctx.runs[1]?.weights ?? anchor.trajectory[Math.floor(anchor.trajectory.length / 2)];
-      if (!second || !distinct(anchor.weights, ctx.init) || !distinct(second, ctx.init)) return random();
+      const second =
+        ctx.runs[1]?.weights ?? anchor.trajectory[Math.floor(anchor.trajectory.length / 2)];
+      if (!second || !distinct(anchor.weights, ctx.init) || !distinct(second, ctx.init))
+        return random();
       try {
         return { plane: planeThroughPoints(ctx.init, anchor.weights, second), kind, fitted: true };
       } catch {
@@ -79,10 +85,18 @@ async function choosePlane(
     case 'hessian': {
       const op = hessianOperator(ctx.landscape.loss, anchor.weights);
       try {
-        const top = await lanczos(op, { k: 2, which: 'top', rng: createRng(ctx.seed, 'directions') }, opts);
+        const top = await lanczos(
+          op,
+          { k: 2, which: 'top', rng: createRng(ctx.seed, 'directions') },
+          opts,
+        );
         const [u, v] = top.top;
         if (!u || !v) return random();
-        return { plane: planeFromDirections(anchor.weights, u.vector, v.vector), kind, fitted: false };
+        return {
+          plane: planeFromDirections(anchor.weights, u.vector, v.vector),
+          kind,
+          fitted: false,
+        };
       } finally {
         op.dispose();
       }
@@ -124,7 +138,11 @@ export async function analyseSlice(
   settings: NonNullable<AnalysisSpec['slice']>,
   opts: ChunkOptions,
 ): Promise<SliceResult> {
-  const { plane, kind, fitted } = await choosePlane(settings.plane, ctx, progressRange(opts, 0, 0.2));
+  const { plane, kind, fitted } = await choosePlane(
+    settings.plane,
+    ctx,
+    progressRange(opts, 0, 0.2),
+  );
   const trajectories = ctx.runs.map((run) => {
     const projected = projectOntoPlane(run.trajectory, plane);
     return {
@@ -136,7 +154,12 @@ export async function analyseSlice(
   });
   const allPoints = ctx.runs.flatMap((run) => projectOntoPlane([run.weights, ctx.init], plane));
   const grid = gridAround(allPoints, fitted, settings.extent, settings.resolution);
-  const surface = await lossSurface(ctx.landscape.objective, plane, grid, progressRange(opts, 0.2, 1));
+  const surface = await lossSurface(
+    ctx.landscape.objective,
+    plane,
+    grid,
+    progressRange(opts, 0.2, 1),
+  );
   return {
     plane: kind,
     anchorRunId: ctx.runs[0]?.runId ?? '',
@@ -150,14 +173,21 @@ export async function analyseSlice(
 }
 
 /** One filter-normalized slice around each run; the same directions' seed and extent for all. */
-export async function analyseLocalSlices(ctx: SliceContext, opts: ChunkOptions): Promise<SliceResult[]> {
+export async function analyseLocalSlices(
+  ctx: SliceContext,
+  opts: ChunkOptions,
+): Promise<SliceResult[]> {
   const out: SliceResult[] = [];
   const grid = {
     a: linspace(-LOCAL_EXTENT, LOCAL_EXTENT, LOCAL_RESOLUTION),
     b: linspace(-LOCAL_EXTENT, LOCAL_EXTENT, LOCAL_RESOLUTION),
   };
   for (const [index, run] of ctx.runs.entries()) {
-    const plane = filterNormalizedPlane(ctx.landscape.model.layout, run.weights, createRng(ctx.seed, 'directions', 1));
+    const plane = filterNormalizedPlane(
+      ctx.landscape.model.layout,
+      run.weights,
+      createRng(ctx.seed, 'directions', 1),
+    );
     const surface = await lossSurface(
       ctx.landscape.objective,
       plane,

@@ -56,7 +56,8 @@ export async function analyseSpectrum(
       const d = eig.n;
       const values = eig.values;
       const top: Float64Array[] = [];
-      for (let j = d - 1; j >= Math.max(0, d - k); j--) top.push(eig.vectors.subarray(j * d, (j + 1) * d));
+      for (let j = d - 1; j >= Math.max(0, d - k); j--)
+        top.push(eig.vectors.subarray(j * d, (j + 1) * d));
       const outliers = countOutliers(values);
       const confinement = gradientConfinement(gradient, top);
       let trace = 0;
@@ -89,7 +90,11 @@ export async function analyseSpectrum(
       { probes: 8, steps: Math.min(60, op.dim), rng: probes },
       progressRange(opts, 0.3, 0.75),
     );
-    const trace = await hutchinsonTrace(op, { samples: 30, rng: probes }, progressRange(opts, 0.75, 1));
+    const trace = await hutchinsonTrace(
+      op,
+      { samples: 30, rng: probes },
+      progressRange(opts, 0.75, 1),
+    );
     const grid = densityGrid(quadrature, 400);
     const topValues = ends.top.map((p) => p.value);
     const outliers = countOutliers(topValues.concat(ends.bottom.map((p) => p.value)));

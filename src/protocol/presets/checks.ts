@@ -33,7 +33,7 @@ export function runOf(doc: ExportDocument, id: string): ExportedRun | undefined 
 
 /** The finite values of a run's series. */
 export function series(run: ExportedRun | undefined, key: SeriesKey): number[] {
-  return run ? finite(run.series[key] as Numbers) : [];
+  return run ? finite(run.series[key]) : [];
 }
 
 export function last(values: readonly number[]): number {

@@ -105,7 +105,8 @@ export const confinementPreset: Preset = {
     const s = run?.final.spectrum;
     const history = finite(numbers(run?.analyses.map((a) => a.confinement)));
     const late = history.slice(1);
-    if (!s || late.length === 0) return missing('confinement measurements after the first analysis');
+    if (!s || late.length === 0)
+      return missing('confinement measurements after the first analysis');
     const median = late.slice().sort((a, b) => a - b)[Math.floor(late.length / 2)] ?? Number.NaN;
     return {
       ok: median >= 0.7 && median >= 20 * s.confinementBaseline,

@@ -40,7 +40,9 @@ export const mnistPreset: Preset = {
     const best = Math.min(...rows.map((r) => r.test));
     return {
       ok: flattest.test <= best + 0.01,
-      detail: rows.map((r) => `${r.id}: δE(0.1) ${fmt(r.energy)}, test error ${fmt(r.test)}`).join('; ') + '.',
+      detail:
+        rows.map((r) => `${r.id}: δE(0.1) ${fmt(r.energy)}, test error ${fmt(r.test)}`).join('; ') +
+        '.',
     };
   },
   spec: {

@@ -156,7 +156,12 @@ function emptyExport(spec: ExperimentSpec): ExportDocument {
   };
 }
 
-function withSpectrum(spec: ExperimentSpec, runId: string, eigenvalues: number[], outliers: number): ExportDocument {
+function withSpectrum(
+  spec: ExperimentSpec,
+  runId: string,
+  eigenvalues: number[],
+  outliers: number,
+): ExportDocument {
   const doc = emptyExport(spec);
   const sorted = Float64Array.from(eigenvalues).sort();
   return {

@@ -2,7 +2,17 @@
 import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
 import { defaultExperimentSpec } from '../defaultExperiment';
 import type { RunSpec } from '../experimentSpec';
-import { family, finalLambdaMax, fmt, localEnergy, mean, missing, runOf, series, last } from './checks';
+import {
+  family,
+  finalLambdaMax,
+  fmt,
+  localEnergy,
+  mean,
+  missing,
+  runOf,
+  series,
+  last,
+} from './checks';
 import type { Preset } from './preset';
 
 const race = defaultExperimentSpec();
@@ -60,7 +70,8 @@ function seeded(id: string, label: string, optimizer: RunSpec['optimizer']): Run
   }));
 }
 
-const esgd = race.runs[1]?.optimizer ?? makeOptimizerSpec({ kind: 'entropySgd', variant: 'scaled' });
+const esgd =
+  race.runs[1]?.optimizer ?? makeOptimizerSpec({ kind: 'entropySgd', variant: 'scaled' });
 
 /** Three seeds each of SGD, Entropy-SGD and Replicated-SGD: the effect is soft, so show the spread. */
 export const seedsPreset: Preset = {

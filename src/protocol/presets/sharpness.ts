@@ -29,7 +29,8 @@ export const batchPreset: Preset = {
     'Training curves: λmax over training; both reach a low train loss.',
     'Flatness: the small-batch curve lies lower.',
   ],
-  expected: 'The full-batch run ends with a larger λmax (and local energy) than the small-batch run.',
+  expected:
+    'The full-batch run ends with a larger λmax (and local energy) than the small-batch run.',
   narrative: [
     'Same network, same learning rate; only the batch size differs.',
     'Small batches are noisy; noise is a flatness-seeking force.',
@@ -74,10 +75,7 @@ export const samPreset: Preset = {
     'Sharpness-aware minimization takes its gradient at the worst nearby point, w + ρ g/‖g‖, then ' +
     'steps from w: to first order it descends L + ρ‖∇L‖, penalizing sharp valleys. Each SAM step ' +
     'costs two gradients, so at the same gradient budget it takes half as many steps as SGD.',
-  whatToLookAt: [
-    'Spectrum: λmax of SGD vs SAM.',
-    'Flatness: SAM’s local-energy curve.',
-  ],
+  whatToLookAt: ['Spectrum: λmax of SGD vs SAM.', 'Flatness: SAM’s local-energy curve.'],
   expected: 'SAM ends with a smaller λmax than SGD at a comparable train loss.',
   narrative: [
     'SAM looks ρ ahead in the steepest direction before stepping.',

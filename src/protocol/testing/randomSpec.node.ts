@@ -101,7 +101,24 @@ export class SpecGenerator {
   }
 
   label(): string {
-    const pieces = ['SGD', 'run', ' ', '&', '=', '#', '%', '+', ',', 'é', 'γ', '→', '🙂', '.', '?', '/'];
+    const pieces = [
+      'SGD',
+      'run',
+      ' ',
+      '&',
+      '=',
+      '#',
+      '%',
+      '+',
+      ',',
+      'é',
+      'γ',
+      '→',
+      '🙂',
+      '.',
+      '?',
+      '/',
+    ];
     const n = this.int(1, 10);
     let s = '';
     for (let i = 0; i < n; i++) s += this.pick(pieces);
@@ -130,7 +147,9 @@ export class SpecGenerator {
     const n = this.int(1, 4);
     const runs: RunSpec[] = [];
     while (runs.length < n) {
-      const id = this.chance(0.3) ? this.pick(['sgd', 'esgd', 'rsgd', 'sam', 'small', 'large']) : this.runId();
+      const id = this.chance(0.3)
+        ? this.pick(['sgd', 'esgd', 'rsgd', 'sam', 'small', 'large'])
+        : this.runId();
       if (RESERVED_IDS.has(id) || runs.some((r) => r.id === id)) continue;
       runs.push({
         id,
@@ -171,7 +190,8 @@ export class SpecGenerator {
     }
     if (modelConflict(model, dataset)) model = MODEL_SCHEMA.defaults('mlp') as ModelSpec;
     let loss = this.union<LossSpec>(LOSS_SCHEMA);
-    for (let i = 0; i < 20 && lossConflict(loss, dataset); i++) loss = this.union<LossSpec>(LOSS_SCHEMA);
+    for (let i = 0; i < 20 && lossConflict(loss, dataset); i++)
+      loss = this.union<LossSpec>(LOSS_SCHEMA);
     if (lossConflict(loss, dataset)) loss = LOSS_SCHEMA.defaults('mse') as LossSpec;
     return {
       version: SPEC_VERSION,

@@ -4,6 +4,7 @@
  */
 import { axisBottom, interpolateViridis, scaleLinear, scaleLog, select } from 'd3';
 import type { ColorDomain } from './colorScale';
+import { widthOf } from './elementWidth';
 
 export interface ColorLegendOptions {
   readonly label: string;
@@ -41,7 +42,7 @@ export function createColorLegend(el: HTMLElement, opts: ColorLegendOptions): Co
 
   return {
     update(domain) {
-      const width = Math.max(160, el.clientWidth || 300);
+      const width = Math.max(160, widthOf(el, 300));
       const titleW = 110;
       const x0 = titleW;
       const x1 = width - 16;

@@ -72,6 +72,9 @@ export function heatmapPixels(
   lut: Uint8Array,
   out = new Uint8ClampedArray(nx * ny * 4),
 ): Uint8ClampedArray {
+  // normalize() inlined: this loop runs over every grid point of every slice drawn.
+  const lo = domain.log ? Math.log(domain.lo) : domain.lo;
+  const scale = 255 / ((domain.log ? Math.log(domain.hi) : domain.hi) - lo);
   for (let j = 0; j < ny; j++) {
     const row = (ny - 1 - j) * nx;
     for (let i = 0; i < nx; i++) {
@@ -81,7 +84,8 @@ export function heatmapPixels(
         out[p + 3] = 0;
         continue;
       }
-      const k = 3 * Math.round(normalize(v, domain) * 255);
+      const t = ((domain.log ? Math.log(Math.max(v, domain.lo)) : v) - lo) * scale;
+      const k = 3 * Math.round(Math.min(255, Math.max(0, t)));
       out[p] = lut[k] ?? 0;
       out[p + 1] = lut[k + 1] ?? 0;
       out[p + 2] = lut[k + 2] ?? 0;

@@ -14,6 +14,7 @@ import {
   select,
   type ScaleContinuousNumeric,
 } from 'd3';
+import { widthOf } from './elementWidth';
 
 export interface ChartLine {
   readonly id: string;
@@ -138,7 +139,7 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
   const labels = { x: opts.xLabel, y: opts.yLabel };
 
   function update(lines: readonly ChartLine[]): void {
-    const width = Math.max(200, el.clientWidth || 600);
+    const width = Math.max(200, widthOf(el, 600));
     const innerW = width - MARGIN.left - MARGIN.right;
     const innerH = height - MARGIN.top - MARGIN.bottom;
     svg.attr('viewBox', `0 0 ${width} ${height}`).attr('data-lines', lines.length);

@@ -15,6 +15,7 @@ import {
   type ColorDomain,
 } from './colorScale';
 import { gridBox, nearestPoint, offPlaneOpacity, sampleGrid, type PlaneBox } from './sliceGeometry';
+import { widthOf } from './elementWidth';
 
 export interface SliceRun {
   readonly id: string;
@@ -127,7 +128,7 @@ export function createSliceChart(el: HTMLElement, opts: SliceChartOptions): Slic
     yAxis.selectAll('*').remove();
     frame.attr('width', 0).attr('height', 0);
     root.attr('data-contours', 0).attr('data-trajectories', 0).attr('data-drawn', 'false');
-    const width = Math.max(120, el.clientWidth || 300);
+    const width = Math.max(120, widthOf(el, 300));
     svg.attr('viewBox', `0 0 ${width} ${height}`).attr('aria-label', message);
     empty
       .attr('x', width / 2)
@@ -142,7 +143,7 @@ export function createSliceChart(el: HTMLElement, opts: SliceChartOptions): Slic
       return;
     }
     empty.text('');
-    const width = Math.max(120, el.clientWidth || 300);
+    const width = Math.max(120, widthOf(el, 300));
     const side = Math.max(
       40,
       Math.min(width - margin.left - margin.right, height - margin.top - margin.bottom),

@@ -7,6 +7,7 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
 import type { SpectrumResult } from '../../protocol/analysis';
 import { floorDensity, histogram, outliersAbove, sharedBins } from './histogram';
+import { widthOf } from './elementWidth';
 
 export interface SpectrumRun {
   readonly id: string;
@@ -62,7 +63,7 @@ export function createSpectrumChart(el: HTMLElement, opts: SpectrumChartOptions)
   const empty = svg.append('text').attr('class', 'slice-empty').attr('text-anchor', 'middle');
 
   function update(runs: readonly SpectrumRun[]): void {
-    const width = Math.max(200, el.clientWidth || 600);
+    const width = Math.max(200, widthOf(el, 600));
     const innerW = width - MARGIN.left - MARGIN.right;
     const innerH = height - MARGIN.top - MARGIN.bottom;
     svg.attr('viewBox', `0 0 ${width} ${height}`);

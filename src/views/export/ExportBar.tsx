@@ -69,7 +69,10 @@ export function ExportBar() {
       const doc = await requestExport();
       const stem = fileStem(preset);
       if (kind === 'json') {
-        downloadBlob(`${stem}.json`, new Blob([exportToJson(doc, 1)], { type: 'application/json' }));
+        downloadBlob(
+          `${stem}.json`,
+          new Blob([exportToJson(doc, 1)], { type: 'application/json' }),
+        );
       } else {
         downloadBlob(`${stem}.csv`, new Blob([exportToCsv(doc)], { type: 'text/csv' }));
       }
@@ -100,10 +103,20 @@ export function ExportBar() {
   return (
     <section className="export-bar" data-testid="export-bar" aria-label="Share and export">
       <CopyLinkButton />
-      <button type="button" data-testid="export-json" disabled={busy} onClick={() => void data('json')}>
+      <button
+        type="button"
+        data-testid="export-json"
+        disabled={busy}
+        onClick={() => void data('json')}
+      >
         Data (JSON)
       </button>
-      <button type="button" data-testid="export-csv" disabled={busy} onClick={() => void data('csv')}>
+      <button
+        type="button"
+        data-testid="export-csv"
+        disabled={busy}
+        onClick={() => void data('csv')}
+      >
         Series (CSV)
       </button>
       <span className="export-charts">

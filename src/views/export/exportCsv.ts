@@ -10,8 +10,8 @@ const ANALYSIS_KEYS = ['lambdaMax', 'trace', 'confinement', 'outliers'] as const
 
 function cell(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (value === null || value === undefined) return '';
-  const text = String(value);
+  if (typeof value !== 'string') return '';
+  const text = value;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -145,7 +145,10 @@ export async function svgToPng(picture: PanelPicture, scale = 2): Promise<Blob> 
     ctx.scale(scale, scale);
     ctx.drawImage(image, 0, 0);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

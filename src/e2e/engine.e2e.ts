@@ -1,0 +1,139 @@
+/**
+ * The engine in the browser's worker: runs advance in lockstep by gradient evaluations, a
+ * diverging run stops with a visible reason while the other goes on, a killed worker is replaced
+ * and resumes from its checkpoint, and the tensor count stays flat over a long run.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { openApp, readState, waitForSteps } from './page';
+
+const appUrl = inject('appUrl');
+/** Analyses off: these tests watch training alone. */
+const QUIET = 'backend=wasm&an.spectrum=off&an.slice=off&an.flat=0';
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Pauses (if playing), waits for the paused snapshot, and reads the store. */
+async function settledState(page: Page) {
+  if ((await readState(page)).engine === 'playing') await page.getByTestId('pause').click();
+  await page.waitForFunction(() => {
+    const s = (window as unknown as { flatland: { store: { getState(): { engine: string } } } })
+      .flatland.store.getState();
+    return s.engine === 'paused';
+  });
+  // The snapshot after the pause carries the settled tensor count.
+  await page.waitForTimeout(300);
+  return readState(page);
+}
+
+describe('the engine in the worker', () => {
+  it('advances two runs in lockstep by gradient evaluations', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await openApp(page, `${appUrl}#${QUIET}`);
+    const ids = (await readState(page)).runs.map((r) => r.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('play').click();
+    await page.waitForFunction(
+      () => {
+        const s = (
+          window as unknown as {
+            flatland: { store: { getState(): { runs: { gradEvals: number }[] } } };
+          }
+        ).flatland.store.getState();
+        return s.runs.every((r) => r.gradEvals >= 400);
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const state = await settledState(page);
+    const evals = state.runs.map((r) => r.gradEvals);
+    // Each run is within one optimizer step (≤ 21 gradients for Entropy-SGD) of the others.
+    expect(Math.max(...evals) - Math.min(...evals)).toBeLessThanOrEqual(21);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stops a diverging run with a visible reason while the other trains on', async () => {
+    const page = await browser.context.newPage();
+    await openApp(page, `${appUrl}#${QUIET}&sgd.lr=100`);
+    await page.getByTestId('play').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="curves"]')?.textContent?.includes('stopped'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const during = await readState(page);
+    const sgd = during.runs.find((r) => r.id === 'sgd')!;
+    expect(sgd.status).toBe('diverged');
+    expect(sgd.reason).toMatch(/learning rate/);
+    const other = during.runs.find((r) => r.id !== 'sgd')!;
+    await page.waitForFunction(
+      ([id, evals]) => {
+        const s = (
+          window as unknown as {
+            flatland: { store: { getState(): { runs: { id: string; gradEvals: number }[] } } };
+          }
+        ).flatland.store.getState();
+        return (s.runs.find((r) => r.id === id)?.gradEvals ?? 0) > evals + 100;
+      },
+      [other.id, other.gradEvals] as const,
+      { timeout: 60_000 },
+    );
+    const after = await readState(page);
+    expect(after.runs.find((r) => r.id === 'sgd')!.steps).toBe(sgd.steps);
+    expect(after.runs.find((r) => r.id === other.id)!.status).toBe('running');
+    await page.close();
+  });
+
+  it('replaces a killed worker and resumes from its checkpoint', async () => {
+    const page = await browser.context.newPage();
+    await openApp(page, `${appUrl}#${QUIET}`);
+    await page.getByTestId('play').click();
+    await waitForSteps(page, 150);
+    // Let a checkpoint (every 2 s) land, then kill the worker mid-run.
+    await page.waitForTimeout(2500);
+    const before = await readState(page);
+    await page.evaluate(() =>
+      (
+        window as unknown as { flatland: { client: { simulateCrash(): void } } }
+      ).flatland.client.simulateCrash(),
+    );
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toMatch(/Restarted the engine/);
+    const resumedAt = Number(
+      (await page.getByTestId('notice').textContent())?.match(/tick (\d+)/)?.[1],
+    );
+    expect(resumedAt).toBeGreaterThan(0);
+    // Training goes on past where it was killed (it was playing), from the checkpoint, not from 0.
+    await waitForSteps(page, before.runs[0]!.steps + 50);
+    const after = await readState(page);
+    expect(after.backend).toBe('wasm');
+    const losses = after.runs[0]!.trainLoss;
+    expect(losses.every(Number.isFinite)).toBe(true);
+    expect(losses.length).toBeGreaterThan(before.runs[0]!.trainLoss.length / 2);
+    await page.close();
+  });
+
+  it('keeps the worker tensor count flat over a long run', async () => {
+    const page = await browser.context.newPage();
+    await openApp(page, `${appUrl}#${QUIET}`);
+    await page.getByTestId('play').click();
+    await waitForSteps(page, 50);
+    const warm = await settledState(page);
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(10_000);
+    const later = await settledState(page);
+    expect(later.runs[0]!.steps).toBeGreaterThan(warm.runs[0]!.steps + 100);
+    expect(later.numTensors).toBe(warm.numTensors);
+    await page.close();
+  });
+});

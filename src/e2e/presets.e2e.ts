@@ -1,0 +1,323 @@
+/**
+ * The presets, permalinks, lecture mode and exports in the built app, on the wasm backend:
+ * every preset loads and takes a step; a few presets, run for a bounded number of ticks, show
+ * their expected observation, checked numerically on the exported flatland/1 data; a permalink
+ * restores the same numbers; garbage in the hash is survived; lecture links hide what they say;
+ * exports download valid SVG, PNG, JSON and CSV.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ExportDocument } from '../protocol/exportFormat';
+import { PRESETS, findPreset } from '../protocol/presets';
+import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { openApp, readState } from './page';
+
+const appUrl = inject('appUrl');
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  return { page, errors: collectErrors(page) };
+}
+
+/** Advances the engine by `ticks` lockstep ticks and waits until every running run spent them. */
+async function runTicks(page: Page, ticks: number, timeout = 240_000): Promise<void> {
+  const target = await page.evaluate((n) => {
+    interface Handle {
+      store: { getState(): { spec: { tickGradEvals: number }; runs: { gradEvals: number }[] } };
+      client: { step(ticks: number): void };
+    }
+    const f = (window as unknown as { flatland: Handle }).flatland;
+    const state = f.store.getState();
+    f.client.step(n);
+    return Math.max(...state.runs.map((r) => r.gradEvals)) + n * state.spec.tickGradEvals;
+  }, ticks);
+  await page.waitForFunction(
+    (t) => {
+      interface Handle {
+        store: { getState(): { runs: { gradEvals: number; status: string }[] } };
+      }
+      const runs = (window as unknown as { flatland: Handle }).flatland.store.getState().runs;
+      return runs.every((r) => r.status !== 'running' || r.gradEvals >= t);
+    },
+    target,
+    { timeout, polling: 250 },
+  );
+}
+
+/** The worker's flatland/1 document, as its JSON (typed arrays as arrays, NaN as null). */
+async function exportDoc(page: Page): Promise<ExportDocument> {
+  const text = await page.evaluate(async () => {
+    interface Handle {
+      client: { requestExport(): Promise<unknown> };
+    }
+    const doc = await (window as unknown as { flatland: Handle }).flatland.client.requestExport();
+    return JSON.stringify(doc, (_k, v: unknown) =>
+      ArrayBuffer.isView(v)
+        ? Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : null))
+        : typeof v === 'number' && !Number.isFinite(v)
+          ? null
+          : v,
+    );
+  });
+  return JSON.parse(text) as ExportDocument;
+}
+
+/** Runs every analysis at the current weights and returns the export once they all landed. */
+async function analyseAndExport(page: Page, timeout = 240_000): Promise<ExportDocument> {
+  await page.evaluate(() => {
+    interface Handle {
+      client: { analyse(): void };
+    }
+    (window as unknown as { flatland: Handle }).flatland.client.analyse();
+  });
+  const started = Date.now();
+  for (;;) {
+    const doc = await exportDoc(page);
+    const { spectrum, flatness } = doc.spec.analysis;
+    const fresh = doc.runs
+      .filter((r) => r.status === 'running')
+      .every(
+        (r) =>
+          (spectrum === 'off' || r.final.spectrum?.step === r.steps) &&
+          (flatness === null || r.final.flatness?.step === r.steps),
+      );
+    if (fresh) return doc;
+    if (Date.now() - started > timeout) throw new Error('the analyses did not land in time');
+    await page.waitForTimeout(1000);
+  }
+}
+
+/** Opens `hash`, runs `ticks`, analyses, and checks the preset's expected observation. */
+async function observe(presetId: string, hash: string, ticks: number) {
+  const preset = findPreset(presetId);
+  if (!preset) throw new Error(`no preset ${presetId}`);
+  const { page, errors } = await newPage();
+  await openApp(page, `${appUrl}#${hash}&backend=wasm`);
+  const t0 = Date.now();
+  await runTicks(page, ticks);
+  const doc = await analyseAndExport(page);
+  const result = preset.check(doc);
+  console.log(
+    `[${presetId}] ${hash} · ${ticks} ticks in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${result.detail}`,
+  );
+  await page.close();
+  return { result, errors, doc };
+}
+
+describe('presets', () => {
+  it('every preset loads from #preset=<id>, matches its spec and takes a step', async () => {
+    const { page, errors } = await newPage();
+    await openApp(page, `${appUrl}#backend=wasm`);
+    for (const preset of PRESETS) {
+      await page.evaluate((id) => {
+        window.location.hash = `#v=1&preset=${id}&backend=wasm`;
+      }, preset.id);
+      await page.waitForFunction(
+        (id) =>
+          (
+            window as unknown as { flatland: { store: { getState(): { preset: string | null } } } }
+          ).flatland.store.getState().preset === id,
+        preset.id,
+      );
+      const spec = await page.evaluate(() =>
+        JSON.stringify(
+          (
+            window as unknown as { flatland: { store: { getState(): { spec: unknown } } } }
+          ).flatland.store.getState().spec,
+        ),
+      );
+      expect(JSON.parse(spec), preset.id).toEqual(JSON.parse(JSON.stringify(preset.spec)));
+      await runTicks(page, 1, 120_000);
+      const state = await readState(page);
+      expect(state.runs.map((r) => r.id)).toEqual(preset.spec.runs.map((r) => r.id));
+      for (const run of state.runs) {
+        expect(run.status, `${preset.id}/${run.id}: ${run.reason ?? ''}`).toBe('running');
+        expect(run.gradEvals).toBeGreaterThan(0);
+      }
+      expect(page.url()).toContain(`preset=${preset.id}`);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('choosing a preset in the gallery loads it and sets #preset=<id>', async () => {
+    const { page } = await newPage();
+    await openApp(page, `${appUrl}#backend=wasm`);
+    await page.getByTestId('gallery-toggle').click();
+    await page.getByTestId('load-preset-sam').click();
+    await page.waitForFunction(() => window.location.hash.includes('preset=sam'));
+    expect(await page.getByTestId('preset-sam').getAttribute('class')).toContain('current');
+    const state = await readState(page);
+    expect(state.runs.map((r) => r.id)).toEqual(['sgd', 'sam']);
+    await page.close();
+  });
+});
+
+describe('expected observations, checked on the exported data (wasm)', () => {
+  it('outliers: about C outliers with a gap, for C = 4 and C = 8', async () => {
+    const four = await observe('outliers', 'preset=outliers', 200);
+    expect(four.result.ok, four.result.detail).toBe(true);
+    const eight = await observe('outliers', 'preset=outliers&data.classes=8', 200);
+    expect(eight.result.ok, eight.result.detail).toBe(true);
+    const count = (d: ExportDocument) => d.runs[0]?.final.spectrum?.outliers ?? 0;
+    expect(count(eight.doc)).toBeGreaterThan(count(four.doc));
+  });
+
+  it('confinement: f_C far above C/D after the first steps', async () => {
+    const { result } = await observe('confinement', 'preset=confinement&an.every=20', 200);
+    expect(result.ok, result.detail).toBe(true);
+  });
+
+  it('the race: both fit the spiral; Entropy-SGD is no sharper than SGD by local energy', async () => {
+    const { result, errors } = await observe('race', 'preset=race&an.every=0', 400);
+    expect(result.ok, result.detail).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('permalinks', () => {
+  it('restore the same experiment and the same numbers on the same backend', async () => {
+    const hash = 'v=1&preset=outliers&seed=9&sgd.lr=0.08&an.every=0&an.spectrum=off&backend=wasm';
+    const losses: number[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const { page } = await newPage();
+      await openApp(page, `${appUrl}#${hash}`);
+      await runTicks(page, 30);
+      const state = await readState(page);
+      losses.push(state.runs[0]?.trainLoss ?? []);
+      expect(new URL(page.url()).hash).toBe(
+        `#${hash.replace('&backend=wasm', '').replace('preset=outliers', 'preset=outliers&backend=wasm')}`,
+      );
+      await page.close();
+    }
+    expect(losses[0]?.length).toBeGreaterThan(5);
+    expect(losses[1]).toEqual(losses[0]);
+  });
+
+  it('survive garbage: the notice lists the problems as text and the page works', async () => {
+    const { page, errors } = await newPage();
+    await openApp(
+      page,
+      `${appUrl}#preset=nope&seed=banana&model.hidden=9,x&hide=<b>bold</b>&runs=<img src=x onerror=alert(1)>&backend=wasm`,
+    );
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.textContent()).toContain('no preset');
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('seed');
+    expect(text).toContain('model.hidden');
+    expect(await page.locator('[data-testid="notice"] img, [data-testid="notice"] b').count()).toBe(
+      0,
+    );
+    await runTicks(page, 2);
+    expect((await readState(page)).runs[0]?.gradEvals).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('lecture and embed modes', () => {
+  it('hide what the link hides, lock what it locks, and obey the keyboard', async () => {
+    const { page } = await newPage();
+    await openApp(page, `${appUrl}#preset=race&lecture=1&hide=controls,spectrum&backend=wasm`);
+    expect(await page.getByTestId('app').getAttribute('class')).toContain('lecture');
+    expect(await page.getByTestId('spectrum').isVisible()).toBe(false);
+    expect(await page.getByTestId('play').isVisible()).toBe(false);
+    expect(await page.getByTestId('loss-slice').isVisible()).toBe(true);
+    expect(await page.getByTestId('narrative').isVisible()).toBe(true);
+    const first = await page.getByTestId('narrative-text').textContent();
+    await page.keyboard.press('PageDown');
+    expect(await page.getByTestId('narrative-text').textContent()).not.toBe(first);
+    // → takes one step; space plays and pauses.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as {
+            flatland: { store: { getState(): { runs: { steps: number }[] } } };
+          }
+        ).flatland.store.getState().runs[0]!.steps > 0,
+    );
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await readState(page)).engine).toBe('playing');
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await readState(page)).engine).toBe('paused');
+    await page.close();
+
+    const locked = await newPage();
+    await openApp(locked.page, `${appUrl}#lock=1&backend=wasm`);
+    expect(await locked.page.getByTestId('lockable').getAttribute('data-locked')).toBe('true');
+    expect(await locked.page.getByTestId('play').isEnabled()).toBe(true);
+    await locked.page.close();
+  });
+
+  it('embed shows the panels only', async () => {
+    const { page } = await newPage();
+    await openApp(page, `${appUrl}#embed=1&focus=loss-slice&backend=wasm`);
+    expect(await page.getByTestId('loss-slice').isVisible()).toBe(true);
+    expect(await page.getByTestId('curves').isVisible()).toBe(false);
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByTestId('gallery').isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('exports', () => {
+  it('download valid SVG, PNG, JSON and CSV, with the permalink in the chart caption', async () => {
+    const { page, errors } = await newPage();
+    await openApp(page, `${appUrl}#preset=race&an.every=5&backend=wasm`);
+    await runTicks(page, 10);
+    const save = async (testId: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByTestId(testId).click(),
+      ]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    for (const panel of ['loss-slice', 'spectrum', 'flatness', 'curves']) {
+      const svg = await save(`export-svg-${panel}`);
+      expect(svg.name).toMatch(/\.svg$/);
+      const text = svg.bytes.toString('utf8');
+      expect(text).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(text).toContain('preset=race');
+      // Well-formed XML: the browser's parser reports no error.
+      const parseError = await page.evaluate(
+        (t) =>
+          new DOMParser().parseFromString(t, 'image/svg+xml').querySelector('parsererror')
+            ?.textContent ?? null,
+        text,
+      );
+      expect(parseError).toBeNull();
+      const png = await save(`export-png-${panel}`);
+      expect(png.name).toMatch(/\.png$/);
+      expect([...png.bytes.subarray(0, 8)]).toEqual([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+      ]);
+      expect(png.bytes.length).toBeGreaterThan(1000);
+    }
+    const json = await save('export-json');
+    const doc = JSON.parse(json.bytes.toString('utf8')) as ExportDocument;
+    expect(doc.format).toBe('flatland/1');
+    expect(doc.backend).toBe('wasm');
+    expect(doc.runs.map((r) => r.id)).toEqual(['sgd', 'esgd']);
+    const csv = await save('export-csv');
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^run,label,step,gradEvals,trainLoss/);
+    const columns = lines[0]!.split(',').length;
+    expect(lines.length).toBeGreaterThan(4);
+    for (const line of lines.slice(1)) expect(line.split(',').length).toBe(columns);
+    expect(lines.some((l) => l.startsWith('esgd,'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
