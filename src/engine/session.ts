@@ -318,7 +318,8 @@ export class Session {
 
   private postSnapshot(checkpoint: Checkpoint | null): void {
     this.lastSnapshot = this.host.now();
-    this.lastStatus = this.playing ? 'playing' : 'paused';
+    // 'playing' while any training is pending, so a host waiting for 'paused' waits for all of it.
+    this.lastStatus = this.playing || this.pendingTicks > 0 ? 'playing' : 'paused';
     const transfer: ArrayBuffer[] = [];
     const runs: RunSnapshot[] = this.experiment.runs.map((run) => {
       const series = run.recorder.flush();

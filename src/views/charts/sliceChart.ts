@@ -183,8 +183,13 @@ export function createSliceChart(el: HTMLElement, opts: SliceChartOptions): Slic
       .size([nx, ny])
       .thresholds(thresholds)(Array.from(contourValues(slice.loss, domain)))
       .filter((c) => c.coordinates.length > 0);
-    const gx = (x: number) => sx(own.a0 + (x / nx) * (own.a1 - own.a0));
-    const gy = (y: number) => sy(own.b0 + (y / ny) * (own.b1 - own.b0));
+    // Grid → pixels is affine: precomputed, so long contours skip d3's scale calls per vertex.
+    const gx0 = sx(own.a0);
+    const gxk = (sx(own.a1) - gx0) / nx;
+    const gy0 = sy(own.b0);
+    const gyk = (sy(own.b1) - gy0) / ny;
+    const gx = (x: number) => gx0 + x * gxk;
+    const gy = (y: number) => gy0 + y * gyk;
     contourLayer
       .selectAll('path')
       .data(polys)
