@@ -24,8 +24,9 @@ afterAll(async () => {
 async function settledState(page: Page) {
   if ((await readState(page)).engine === 'playing') await page.getByTestId('pause').click();
   await page.waitForFunction(() => {
-    const s = (window as unknown as { flatland: { store: { getState(): { engine: string } } } })
-      .flatland.store.getState();
+    const s = (
+      window as unknown as { flatland: { store: { getState(): { engine: string } } } }
+    ).flatland.store.getState();
     return s.engine === 'paused';
   });
   // The snapshot after the pause carries the settled tensor count.

@@ -55,7 +55,16 @@ describe('the explorer', () => {
     expect(Number(await slice.getAttribute('data-contours'))).toBeGreaterThan(0);
     expect(await page.locator(`${SLICE} .contours path`).count()).toBeGreaterThan(0);
 
-    // The default experiment races two optimizers: both trajectories are drawn on the slice.
+    // The default experiment races two optimizers: both trajectories are drawn on the slice (the
+    // first slice may come at the first tick, with one point per run: wait for a later one).
+    await page.waitForFunction(
+      (selector) => {
+        const gs = [...document.querySelectorAll(`${selector} g.trajectory`)];
+        return gs.length === 2 && gs.every((g) => Number(g.getAttribute('data-points')) > 1);
+      },
+      SLICE,
+      { timeout: 170_000 },
+    );
     const runs = await page
       .locator(`${SLICE} g.trajectory`)
       .evaluateAll((gs) =>
@@ -122,7 +131,9 @@ describe('the explorer', () => {
     const resolution = page.getByTestId('slice-resolution');
     await resolution.fill('151');
     await resolution.press('Enter');
-    await page.getByTestId('analyse').click();
+    // New settings rerun the analyses at once; otherwise ask for them.
+    const analyse = page.getByTestId('analyse');
+    if (await analyse.isEnabled()) await analyse.click();
     const progress = page.getByTestId('analysis-progress');
     await progress.waitFor({ state: 'visible', timeout: 60_000 });
     const label = await progress.getAttribute('aria-label');

@@ -177,8 +177,8 @@ describe('expected observations, checked on the exported data (wasm)', () => {
     expect(result.ok, result.detail).toBe(true);
   });
 
-  it('the race: both fit the spiral; Entropy-SGD is no sharper than SGD by local energy', async () => {
-    const { result, errors } = await observe('race', 'preset=race&an.every=0', 400);
+  it('the race: both runs descend and share the slice through init and both points', async () => {
+    const { result, errors } = await observe('race', 'preset=race&an.every=0', 200);
     expect(result.ok, result.detail).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -262,7 +262,12 @@ describe('lecture and embed modes', () => {
 
   it('embed shows the panels only', async () => {
     const { page } = await newPage();
-    await openApp(page, `${appUrl}#embed=1&focus=loss-slice&backend=wasm`);
+    // The header (and its backend badge) is hidden in embed mode: wait for the badge to be filled in.
+    await page.goto(`${appUrl}#embed=1&focus=loss-slice&backend=wasm`);
+    await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', {
+      state: 'attached',
+      timeout: 60_000,
+    });
     expect(await page.getByTestId('loss-slice').isVisible()).toBe(true);
     expect(await page.getByTestId('curves').isVisible()).toBe(false);
     expect(await page.locator('.app-header').isVisible()).toBe(false);

@@ -57,7 +57,11 @@ describe('the built app', () => {
   for (const backend of ['wasm', 'webgpu'] as const) {
     it(`trains in the worker on ${backend}: the loss falls and the badge says ${backend}`, async () => {
       const { page, errors } = await newPage();
-      await openApp(page, `${appUrl}#backend=${backend}&sgd.lr=0.3`);
+      // Analyses off: WebGPU on a software adapter is slow, and this test watches training alone.
+      await openApp(
+        page,
+        `${appUrl}#backend=${backend}&sgd.lr=0.3&an.spectrum=off&an.slice=off&an.flat=0`,
+      );
       const before = await readState(page);
       expect(before.backend).toBe(backend);
       expect(await page.getByTestId('backend-badge').getAttribute('data-backend')).toBe(backend);
@@ -133,4 +137,19 @@ describe('the built app', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+describe('second derivatives in the browser', () => {
+  for (const backend of ['wasm', 'webgpu'] as const) {
+    it(`match the closed-form softmax-regression Hessian on ${backend}`, async () => {
+      const page = await browser.context.newPage();
+      await openApp(page, `${appUrl}#backend=${backend}&an.spectrum=off&an.slice=off&an.flat=0`);
+      const badge = page.getByTestId('backend-badge');
+      expect(await badge.getAttribute('data-backend')).toBe(backend);
+      const error = Number(await badge.getAttribute('data-second-order-error'));
+      expect(error).toBeGreaterThan(0);
+      expect(error).toBeLessThan(1e-4);
+      await page.close();
+    });
+  }
 });

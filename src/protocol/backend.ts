@@ -21,6 +21,11 @@ export interface BackendReport {
   readonly requested: BackendChoice;
   /** The WebGPU adapter, when one was found: its description and whether it is a software fallback. */
   readonly gpuAdapter: { readonly description: string; readonly isFallback: boolean } | null;
+  /**
+   * The start-up check of second derivatives on this backend: the relative error of an autodiff
+   * softmax-regression Hessian against its closed form (≤ 1e-4 to be trusted).
+   */
+  readonly secondOrderError: number | null;
   /** One sentence for the badge: why this backend. */
   readonly reason: string;
   readonly attempts: readonly BackendAttempt[];

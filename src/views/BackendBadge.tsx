@@ -21,6 +21,7 @@ export function BackendBadge() {
         data-testid="backend-badge"
         data-backend={report?.name ?? ''}
         data-software-adapter={adapter ? String(adapter.isFallback) : ''}
+        data-second-order-error={report?.secondOrderError ?? ''}
         title={report ? `${report.reason} · ${adapter?.description ?? ''}` : 'starting the engine'}
       >
         {report ? (
@@ -31,7 +32,13 @@ export function BackendBadge() {
           'starting…'
         )}
       </span>
-      {report && <span className="badge-reason">{report.reason}</span>}
+      {report && (
+        <span className="badge-reason">
+          {report.reason}
+          {report.secondOrderError !== null &&
+            ` · Hessian check ${report.secondOrderError.toExponential(0)} vs closed form`}
+        </span>
+      )}
       <label className="backend-choice">
         <span>Backend</span>
         <select

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // second-order fix then replaces some of them at start-up.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { installSecondOrderGradients } from '../core/autodiff';
+import { SECOND_ORDER_TOLERANCE, checkSecondOrder } from '../core/autodiff/checkSecondOrder';
 import { createExperiment } from '../engine/experiment';
 import { Session, type SessionHost } from '../engine/session';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol/messages';
@@ -36,12 +37,26 @@ const queued: Exclude<ToWorker, { type: 'start' }>[] = [];
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   if (message.version !== PROTOCOL_VERSION) {
-    post({ type: 'fatal', text: `The page and the engine disagree on the protocol version; reload the page.` });
+    post({
+      type: 'fatal',
+      text: `The page and the engine disagree on the protocol version; reload the page.`,
+    });
     return;
   }
-  const backend = await selectBackend(message.backend, message.avoid);
+  const selected = await selectBackend(message.backend, message.avoid);
   installSecondOrderGradients();
-  watchDeviceLoss(backend.name, (text) => post({ type: 'deviceLost', backend: backend.name, text }));
+  const check = await checkSecondOrder();
+  const backend = { ...selected, secondOrderError: check.relativeError };
+  if (!(check.relativeError <= SECOND_ORDER_TOLERANCE)) {
+    post({
+      type: 'notice',
+      level: 'error',
+      text: `Second derivatives on ${backend.name} are off by ${check.relativeError.toExponential(1)} against the closed form: Hessian spectra on this backend cannot be trusted. Choose another backend.`,
+    });
+  }
+  watchDeviceLoss(backend.name, (text) =>
+    post({ type: 'deviceLost', backend: backend.name, text }),
+  );
   post({ type: 'ready', version: PROTOCOL_VERSION, backend });
   const host: SessionHost = {
     post,

@@ -10,7 +10,8 @@ export async function loadDataSources(spec: ExperimentSpec, dataUrl: string): Pr
   let bytes = cache.get(url);
   if (!bytes) {
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`could not load the MNIST digits (${response.status} ${url})`);
+    if (!response.ok)
+      throw new Error(`could not load the MNIST digits (${response.status} ${url})`);
     bytes = new Uint8Array(await response.arrayBuffer());
     cache.set(url, bytes);
   }

@@ -101,7 +101,7 @@ export async function selectBackend(
             .map((a) => `${a.name} failed (${a.detail})`)
             .join('; ')}`
         : reason;
-      return { name, requested, gpuAdapter, reason: why, attempts };
+      return { name, requested, gpuAdapter, reason: why, attempts, secondOrderError: null };
     }
     attempts.push({ name, outcome: 'failed', detail: failure });
   }

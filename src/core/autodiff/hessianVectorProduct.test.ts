@@ -7,7 +7,7 @@ import { createRng } from '../random';
 import { denseHessian, relativeError } from '../testing/denseHessian';
 import { randomVector, smallMixture, trainTensors } from '../testing/fixtures';
 import { referenceHessianVectorProduct } from '../testing/mlpReference';
-import { softmaxRegressionHessian } from '../testing/softmaxRegressionHessian';
+import { softmaxRegressionHessian } from './softmaxRegressionHessian';
 import { hessianVectorProduct } from './hessianVectorProduct';
 import {
   installSecondOrderGradients,

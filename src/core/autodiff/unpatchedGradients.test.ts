@@ -11,7 +11,7 @@ import { makeModel } from '../models/makeModel';
 import { createRng } from '../random';
 import { denseHessian, relativeError } from '../testing/denseHessian';
 import { smallMixture, trainTensors } from '../testing/fixtures';
-import { softmaxRegressionHessian } from '../testing/softmaxRegressionHessian';
+import { softmaxRegressionHessian } from './softmaxRegressionHessian';
 import { installSecondOrderGradients, secondOrderGradientsInstalled } from './secondOrderGradients';
 
 // Captured at import time: tfjs's defaults, before `useBackend` installs the fix.
