@@ -25,7 +25,7 @@ class NodeHost implements SessionHost {
   latest: Snapshot | null = null;
   readonly notices: string[] = [];
   private exportWaiter: ((doc: ExportDocument) => void) | null = null;
-  private error: unknown = null;
+  private error: Error | null = null;
 
   constructor(private readonly sources: DataSources) {}
 
@@ -47,13 +47,13 @@ class NodeHost implements SessionHost {
     return tf.getBackend();
   }
   fault(error: unknown): void {
-    this.error = error;
+    this.error = error instanceof Error ? error : new Error(`engine fault: ${JSON.stringify(error)}`);
   }
   createExperiment = (spec: ExperimentSpec) => createExperiment(spec, this.sources, null);
 
   /** Rethrows an error the scheduler reported. */
   check(): void {
-    if (this.error) throw this.error instanceof Error ? this.error : new Error(String(this.error));
+    if (this.error) throw this.error;
   }
 
   nextExport(): Promise<ExportDocument> {

@@ -59,7 +59,7 @@ describe('the explorer', () => {
     // first slice may come at the first tick, with one point per run: wait for a later one).
     await page.waitForFunction(
       (selector) => {
-        const gs = [...document.querySelectorAll(`${selector} g.trajectory`)];
+        const gs = Array.from(document.querySelectorAll(`${selector} g.trajectory`));
         return gs.length === 2 && gs.every((g) => Number(g.getAttribute('data-points')) > 1);
       },
       SLICE,

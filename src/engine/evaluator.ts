@@ -48,11 +48,8 @@ export class Evaluator {
           continue;
         }
         parts.push(this.loss(this.model.forward(w, split.x), split.y));
-        parts.push(
-          tf.mean(
-            tf.cast(tf.notEqual(this.model.predict(w, split.x), split.y), 'float32'),
-          ) as tf.Scalar,
-        );
+        const wrong = tf.cast(tf.notEqual(this.model.predict(w, split.x), split.y), 'float32');
+        parts.push(tf.mean<tf.Scalar>(wrong));
       }
       parts.push(tf.norm(w) as tf.Scalar);
       return tf.stack(parts);

@@ -1,0 +1,592 @@
+/**
+ * The measurements of `npm run bench`, run on whatever tfjs backend is active: by the Node host
+ * (cpu, wasm) and by the bench worker in Chromium (webgpu, webgl, wasm, cpu). Each timing is the
+ * median of repeated runs after warm-up; every read-back is awaited, so GPU backends are timed to
+ * completion. Nothing here fails on speed: it only reports.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { hessianVectorProduct } from '../core/autodiff';
+import { makeDataset } from '../core/data';
+import { sliceSplit } from '../core/data/split';
+import { localEnergy } from '../core/flatness';
+import { makeLoss } from '../core/losses';
+import { makeModel } from '../core/models';
+import {
+  createOptimizer,
+  entropySgdGradEvalsPerStep,
+  makeOptimizerSpec,
+  type OptimizerSpec,
+} from '../core/optimizers';
+import { makeTrainingProblem } from '../core/problem';
+import { createRng, normalArray } from '../core/random';
+import {
+  createLandscapeObjective,
+  evaluateOnPlane,
+  filterNormalizedPlane,
+  linspace,
+  lossSurface,
+  objectiveLoss,
+  pointEvaluator,
+} from '../core/slices';
+import {
+  densityGrid,
+  exactSpectrum,
+  hessianOperator,
+  hutchinsonTrace,
+  lanczos,
+  slqDensity,
+  stochasticLanczosQuadrature,
+} from '../core/spectrum';
+import type { Dataset, Model, TrainingProblem } from '../core/types';
+import type { BenchSizes } from './sizes';
+
+export interface TrainingBench {
+  readonly optimizer: 'sgd' | 'entropySgd';
+  readonly batchSize: number;
+  /** Minibatch gradients per outer step (1 for SGD, L for Entropy-SGD). */
+  readonly gradEvalsPerStep: number;
+  readonly stepsPerSecond: number;
+  /** `mlpGradientFlops` × gradients per step. */
+  readonly flopsPerStep: number;
+  readonly gflops: number;
+  /** gflops ÷ the backend's matmul ceiling. */
+  readonly fractionOfCeiling: number;
+}
+
+export interface BackendBench {
+  readonly host: 'node' | 'chromium';
+  readonly backend: string;
+  readonly sizes: BenchSizes;
+  /** D of the MNIST MLP and of the exact-spectrum model. */
+  readonly params: { readonly mlp: number; readonly exact: number };
+  readonly ceiling: { readonly n: number; readonly seconds: number; readonly gflops: number };
+  readonly training: readonly TrainingBench[];
+  readonly hvp: {
+    readonly samples: number;
+    readonly gradientSeconds: number;
+    readonly hvpSeconds: number;
+    /** HVP time ÷ gradient time. */
+    readonly gradients: number;
+  };
+  readonly exact: { readonly dim: number; readonly seconds: number; readonly lambdaMax: number };
+  /** Lanczos top-k on the exact model against its exact spectrum. */
+  readonly lanczosAccuracy: {
+    readonly dim: number;
+    readonly k: number;
+    readonly steps: number;
+    /** max_j |θ_j − λ_j| / |λ_j| over the top k. */
+    readonly maxRelativeError: number;
+  };
+  readonly lanczos: {
+    readonly dim: number;
+    readonly k: number;
+    readonly steps: number;
+    readonly seconds: number;
+  };
+  readonly slq: {
+    readonly dim: number;
+    readonly probes: number;
+    readonly steps: number;
+    readonly seconds: number;
+  };
+  readonly hutchinson: {
+    readonly samples: number;
+    readonly mean: number;
+    readonly standardError: number;
+    /** standardError ÷ |mean|. */
+    readonly relativeError: number;
+    /** Probes a 2% relative error bar needs: n·(rel/0.02)². */
+    readonly samplesFor2Percent: number;
+    readonly seconds: number;
+  };
+  readonly slice: {
+    readonly resolution: number;
+    readonly samples: number;
+    readonly batchedSeconds: number;
+    /** Point-by-point, timed on `pointwisePoints` grid points and scaled to the whole grid. */
+    readonly pointwiseSeconds: number;
+    readonly pointwisePoints: number;
+    /** pointwise ÷ batched. */
+    readonly speedup: number;
+    /** max |L_batched − L_pointwise| over the points evaluated both ways. */
+    readonly maxLossDifference: number;
+  };
+  readonly localEnergy: {
+    readonly samples: number;
+    readonly sigmas: number;
+    readonly seconds: number;
+  };
+  readonly memory: {
+    readonly peakTensors: number;
+    readonly peakBytes: number;
+    readonly leakSteps: number;
+    /** numTensors after `leakSteps` SGD steps minus before: must be 0. */
+    readonly tensorDelta: number;
+  };
+  readonly totalSeconds: number;
+}
+
+export interface BenchOptions {
+  readonly host: 'node' | 'chromium';
+  readonly sizes: BenchSizes;
+  /** The contents of public/data/mnist.bin. */
+  readonly mnist: Uint8Array;
+  readonly log?: (text: string) => void;
+}
+
+const SEED = 1;
+
+/**
+ * FLOPs of one minibatch gradient of an MLP with layer widths `widths` = [d₀, d₁, …, d_L] on B
+ * samples, counting only the matrix products (a multiply-add = 2 FLOPs): the forward X_l W_l is
+ * 2·B·d_{l−1}·d_l; the backward needs ∂W_l = X_lᵀ δ_l (the same) for every layer and the input
+ * gradient δ_l W_lᵀ (the same again) for every layer but the first (tfjs prunes the gradient of
+ * the data). Biases, activations, the loss and the optimizer's vector updates are not counted.
+ * So FLOPs = 6·B·Σ_l d_{l−1}d_l − 2·B·d₀d₁.
+ */
+export function mlpGradientFlops(widths: readonly number[], batch: number): number {
+  let flops = 0;
+  for (let l = 1; l < widths.length; l++) {
+    const mac = batch * widths[l - 1]! * widths[l]!;
+    flops += (l === 1 ? 4 : 6) * mac;
+  }
+  return flops;
+}
+
+function now(): number {
+  return performance.now() / 1000;
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : 0.5 * (s[mid - 1]! + s[mid]!);
+}
+
+/**
+ * Median seconds per call of `fn`: `warmup` untimed calls, then `repeats` timed repeats, each of
+ * as many calls as it takes to last about `minSeconds` (estimated from the warm-up).
+ */
+async function timePerCall(
+  fn: () => Promise<void>,
+  opts: { warmup: number; repeats: number; minSeconds?: number },
+): Promise<number> {
+  let estimate = Infinity;
+  for (let i = 0; i < opts.warmup; i++) {
+    const t0 = now();
+    await fn();
+    estimate = Math.min(estimate, now() - t0);
+  }
+  const calls =
+    opts.minSeconds && Number.isFinite(estimate)
+      ? Math.max(1, Math.min(1000, Math.ceil(opts.minSeconds / Math.max(estimate, 1e-6))))
+      : 1;
+  const samples: number[] = [];
+  for (let r = 0; r < Math.max(1, opts.repeats); r++) {
+    const t0 = now();
+    for (let c = 0; c < calls; c++) await fn();
+    samples.push((now() - t0) / calls);
+  }
+  return median(samples);
+}
+
+/** Seconds of one call of `fn` and its result (for the workloads run once). */
+async function timeOnce<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const t0 = now();
+  const value = await fn();
+  return { seconds: now() - t0, value };
+}
+
+/**
+ * Peak `numTensors` / `numBytes` over a run: wraps the engine's `trackTensor` (every new tensor
+ * passes through it), so short-lived intermediates inside a tidy are counted too.
+ */
+function trackPeakMemory(): { peak(): { tensors: number; bytes: number }; stop(): void } {
+  const engine = tf.engine();
+  const original = engine.trackTensor;
+  let tensors = engine.state.numTensors;
+  let bytes = engine.state.numBytes;
+  engine.trackTensor = function (this: typeof engine, a, backend) {
+    original.call(this, a, backend);
+    if (this.state.numTensors > tensors) tensors = this.state.numTensors;
+    if (this.state.numBytes > bytes) bytes = this.state.numBytes;
+  };
+  return {
+    peak: () => ({ tensors, bytes }),
+    stop: () => {
+      engine.trackTensor = original;
+    },
+  };
+}
+
+function mlp(dataset: Dataset, hidden: number): Model {
+  return makeModel({ kind: 'mlp', hidden: [hidden], activation: 'relu', initScale: 1 }, dataset);
+}
+
+/** The matmul ceiling: GFLOP/s of an n×n by n×n product (2n³ FLOPs), summed and read back. */
+async function matmulCeiling(n: number, sizes: BenchSizes): Promise<BackendBench['ceiling']> {
+  const rng = createRng(SEED, 'init');
+  const a = tf.tensor2d(Float32Array.from({ length: n * n }, () => rng.normal()), [n, n]);
+  const b = tf.tensor2d(Float32Array.from({ length: n * n }, () => rng.normal()), [n, n]);
+  try {
+    const seconds = await timePerCall(
+      async () => {
+        const s = tf.tidy(() => tf.sum(tf.matMul(a, b)));
+        await s.data();
+        s.dispose();
+      },
+      { warmup: sizes.warmup, repeats: sizes.repeats },
+    );
+    return { n, seconds, gflops: (2 * n ** 3) / seconds / 1e9 };
+  } finally {
+    a.dispose();
+    b.dispose();
+  }
+}
+
+/** Outer steps per second of `spec` on `problem`: each repeat runs n steps, then reads w back. */
+async function trainingSpeed(
+  problem: TrainingProblem,
+  spec: OptimizerSpec,
+  init: Float32Array,
+  sizes: BenchSizes,
+): Promise<number> {
+  const optimizer = createOptimizer(spec, problem, init, { seed: SEED });
+  try {
+    const run = async (steps: number) => {
+      for (let s = 0; s < steps; s++) optimizer.step();
+      await optimizer.params().data();
+    };
+    // Warm-up that also calibrates: double the steps until a run lasts a quarter of the target.
+    let steps = 1;
+    let seconds = 0;
+    for (;;) {
+      const t0 = now();
+      await run(steps);
+      seconds = now() - t0;
+      if (seconds >= sizes.trainSeconds / 4 || steps >= 4096) break;
+      steps *= 2;
+    }
+    const n = Math.max(1, Math.round((steps * sizes.trainSeconds) / seconds));
+    const perStep = await timePerCall(() => run(n), { warmup: 0, repeats: sizes.repeats });
+    return n / perStep;
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+/** Runs every measurement on the active backend. */
+export async function runBenchmarks(options: BenchOptions): Promise<BackendBench> {
+  const { sizes, host } = options;
+  const log = options.log ?? (() => {});
+  const backend = tf.getBackend();
+  const started = now();
+  const memory = trackPeakMemory();
+  const tensorsAtStart = tf.memory().numTensors;
+  try {
+    const dataset = makeDataset(
+      { kind: 'mnist', downsample: true, train: sizes.trainSamples, test: 0 },
+      SEED,
+      { mnist: options.mnist },
+    );
+    const loss = makeLoss({ kind: 'crossEntropy' }, dataset.labelKind);
+    const model = mlp(dataset, sizes.hidden);
+    const widths = [dataset.inputDim, sizes.hidden, dataset.classes];
+    const init = model.init(createRng(SEED, 'init'));
+    const problem = () => makeTrainingProblem({ model, loss, train: dataset.train, seed: SEED });
+
+    log(`${backend}: matmul ceiling (${sizes.matmulSize}²)`);
+    const ceiling = await matmulCeiling(sizes.matmulSize, sizes);
+
+    const training: TrainingBench[] = [];
+    for (const batchSize of sizes.batchSizes) {
+      const specs: [TrainingBench['optimizer'], OptimizerSpec, number][] = [
+        ['sgd', makeOptimizerSpec({ kind: 'sgd', lr: 0.05, batchSize, momentum: 0.9 }), 1],
+      ];
+      const esgd = makeOptimizerSpec({ kind: 'entropySgd', variant: 'scaled', batchSize });
+      specs.push(['entropySgd', esgd, entropySgdGradEvalsPerStep(esgd)]);
+      for (const [name, spec, gradEvalsPerStep] of specs) {
+        log(`${backend}: training ${name}, batch ${batchSize}`);
+        const stepsPerSecond = await trainingSpeed(problem(), spec, init, sizes);
+        const flopsPerStep = gradEvalsPerStep * mlpGradientFlops(widths, batchSize);
+        const gflops = (stepsPerSecond * flopsPerStep) / 1e9;
+        training.push({
+          optimizer: name,
+          batchSize,
+          gradEvalsPerStep,
+          stepsPerSecond,
+          flopsPerStep,
+          gflops,
+          fractionOfCeiling: gflops / ceiling.gflops,
+        });
+      }
+    }
+
+    // The landscape point: 50 SGD steps from the initialization (the same on every backend).
+    const trained = createOptimizer(
+      makeOptimizerSpec({ kind: 'sgd', lr: 0.05, batchSize: 64, momentum: 0.9 }),
+      problem(),
+      init,
+      { seed: SEED },
+    );
+    for (let s = 0; s < 50; s++) trained.step();
+    const w = Float32Array.from(await trained.params().data());
+    trained.dispose();
+
+    const landscapeSplit = sliceSplit(dataset.train, dataset.inputDim, 0, sizes.samples);
+    const objective = createLandscapeObjective({
+      model,
+      loss,
+      split: landscapeSplit,
+      labelKind: dataset.labelKind,
+      denseChain: { activation: 'relu' },
+    });
+    const f = objectiveLoss(objective);
+    const wt = tf.tensor1d(w);
+    const probe = tf.tensor1d(normalArray(createRng(SEED, 'probes'), w.length));
+    let hvp: BackendBench['hvp'];
+    try {
+      log(`${backend}: gradient vs Hessian–vector product`);
+      const gradientSeconds = await timePerCall(
+        async () => {
+          const g = tf.tidy(() => tf.grad(f)(wt));
+          await g.data();
+          g.dispose();
+        },
+        { warmup: sizes.warmup, repeats: sizes.repeats, minSeconds: sizes.callSeconds },
+      );
+      const hvpSeconds = await timePerCall(
+        async () => {
+          const h = hessianVectorProduct(f, wt, probe);
+          await h.data();
+          h.dispose();
+        },
+        { warmup: sizes.warmup, repeats: sizes.repeats, minSeconds: sizes.callSeconds },
+      );
+      hvp = {
+        samples: sizes.samples,
+        gradientSeconds,
+        hvpSeconds,
+        gradients: hvpSeconds / gradientSeconds,
+      };
+    } finally {
+      wt.dispose();
+      probe.dispose();
+    }
+
+    // Exact spectrum of a ≈2k-parameter model, and Lanczos top-k against it.
+    const exactModel = mlp(dataset, sizes.exactHidden);
+    const exactObjective = createLandscapeObjective({
+      model: exactModel,
+      loss,
+      split: sliceSplit(dataset.train, dataset.inputDim, 0, sizes.exactSamples),
+      labelKind: dataset.labelKind,
+    });
+    const exactOp = hessianOperator(
+      objectiveLoss(exactObjective),
+      exactModel.init(createRng(SEED, 'init')),
+    );
+    let exact: BackendBench['exact'];
+    let lanczosAccuracy: BackendBench['lanczosAccuracy'];
+    try {
+      log(`${backend}: exact spectrum (D = ${exactModel.paramCount})`);
+      const { seconds, value: spectrum } = await timeOnce(() =>
+        exactSpectrum(exactOp, { vectors: false }),
+      );
+      const values = spectrum.values;
+      exact = { dim: exactModel.paramCount, seconds, lambdaMax: values[values.length - 1]! };
+      const k = Math.min(sizes.lanczosK, exactModel.paramCount);
+      const result = await lanczos(exactOp, { k, which: 'top', rng: createRng(SEED, 'probes') });
+      let worst = 0;
+      result.top.forEach((pair, j) => {
+        const truth = values[values.length - 1 - j]!;
+        worst = Math.max(worst, Math.abs(pair.value - truth) / Math.abs(truth));
+      });
+      lanczosAccuracy = {
+        dim: exactModel.paramCount,
+        k,
+        steps: result.steps,
+        maxRelativeError: worst,
+      };
+    } finally {
+      exactOp.dispose();
+      exactObjective.dispose();
+    }
+
+    const op = hessianOperator(f, w);
+    let lanczosBench: BackendBench['lanczos'];
+    let slq: BackendBench['slq'];
+    let hutchinson: BackendBench['hutchinson'];
+    try {
+      log(`${backend}: Lanczos top-${sizes.lanczosK} (D = ${model.paramCount})`);
+      let lanczosSteps = 0;
+      const lanczosSeconds = await timePerCall(
+        async () => {
+          const r = await lanczos(op, {
+            k: sizes.lanczosK,
+            which: 'top',
+            rng: createRng(SEED, 'probes'),
+          });
+          lanczosSteps = r.steps;
+        },
+        { warmup: 0, repeats: sizes.heavyRepeats },
+      );
+      lanczosBench = {
+        dim: model.paramCount,
+        k: sizes.lanczosK,
+        steps: lanczosSteps,
+        seconds: lanczosSeconds,
+      };
+
+      log(`${backend}: SLQ density (${sizes.slqSteps} steps)`);
+      const slqSeconds = await timePerCall(
+        async () => {
+          const q = await stochasticLanczosQuadrature(op, {
+            probes: 1,
+            steps: sizes.slqSteps,
+            rng: createRng(SEED, 'probes'),
+          });
+          slqDensity(q, densityGrid(q));
+        },
+        { warmup: 0, repeats: sizes.heavyRepeats },
+      );
+      slq = { dim: model.paramCount, probes: 1, steps: sizes.slqSteps, seconds: slqSeconds };
+
+      log(`${backend}: Hutchinson trace (${sizes.hutchinsonSamples} probes)`);
+      const { seconds, value: trace } = await timeOnce(() =>
+        hutchinsonTrace(op, {
+          samples: sizes.hutchinsonSamples,
+          rng: createRng(SEED, 'probes'),
+        }),
+      );
+      const relativeError = trace.standardError / Math.abs(trace.mean);
+      hutchinson = {
+        samples: sizes.hutchinsonSamples,
+        mean: trace.mean,
+        standardError: trace.standardError,
+        relativeError,
+        samplesFor2Percent: Math.ceil(sizes.hutchinsonSamples * (relativeError / 0.02) ** 2),
+        seconds,
+      };
+    } finally {
+      op.dispose();
+    }
+
+    let slice: BackendBench['slice'];
+    let energy: BackendBench['localEnergy'];
+    try {
+      log(`${backend}: ${sizes.sliceResolution}² slice, batched vs point by point`);
+      const plane = filterNormalizedPlane(model.layout, w, createRng(SEED, 'directions'));
+      const axis = linspace(-1, 1, sizes.sliceResolution);
+      let surface = await lossSurface(objective, plane, { a: axis, b: axis }, { method: 'batched' });
+      const batchedSeconds = await timePerCall(
+        async () => {
+          surface = await lossSurface(
+            objective,
+            plane,
+            { a: axis, b: axis },
+            { method: 'batched' },
+          );
+        },
+        { warmup: sizes.warmup - 1, repeats: sizes.repeats },
+      );
+      const points = Math.min(sizes.pointwisePoints, axis.length ** 2);
+      const as = Float64Array.from({ length: points }, (_, g) => axis[g % axis.length]!);
+      const bs = Float64Array.from(
+        { length: points },
+        (_, g) => axis[Math.floor(g / axis.length)]!,
+      );
+      let pointwise = await evaluateOnPlane(objective, plane, as, bs, { method: 'pointwise' });
+      const perPoint =
+        (await timePerCall(
+          async () => {
+            pointwise = await evaluateOnPlane(objective, plane, as, bs, { method: 'pointwise' });
+          },
+          { warmup: 0, repeats: Math.min(sizes.repeats, 3) },
+        )) / points;
+      let maxLossDifference = 0;
+      for (let g = 0; g < points; g++) {
+        maxLossDifference = Math.max(
+          maxLossDifference,
+          Math.abs(surface.loss[g]! - pointwise.loss[g]!),
+        );
+      }
+      const pointwiseSeconds = perPoint * axis.length ** 2;
+      slice = {
+        resolution: sizes.sliceResolution,
+        samples: sizes.samples,
+        batchedSeconds,
+        pointwiseSeconds,
+        pointwisePoints: points,
+        speedup: pointwiseSeconds / batchedSeconds,
+        maxLossDifference,
+      };
+
+      log(`${backend}: local energy (M = ${sizes.energySamples}, ${sizes.energySigmas} σ)`);
+      const sigmas = Array.from(
+        { length: sizes.energySigmas },
+        (_, i) => 0.01 * 50 ** (i / Math.max(1, sizes.energySigmas - 1)),
+      );
+      const evaluate = pointEvaluator(objective);
+      const energySeconds = await timePerCall(
+        async () => {
+          await localEnergy(evaluate, w, { sigmas, samples: sizes.energySamples, seed: SEED });
+        },
+        { warmup: 1, repeats: sizes.repeats },
+      );
+      energy = { samples: sizes.energySamples, sigmas: sigmas.length, seconds: energySeconds };
+    } finally {
+      objective.dispose();
+    }
+
+    log(`${backend}: tensor count over ${sizes.leakSteps} steps`);
+    const leak = createOptimizer(
+      makeOptimizerSpec({ kind: 'sgd', lr: 0.05, batchSize: 64, momentum: 0.9 }),
+      problem(),
+      init,
+      { seed: SEED },
+    );
+    let tensorDelta: number;
+    try {
+      for (let s = 0; s < 5; s++) leak.step();
+      await leak.params().data();
+      const before = tf.memory().numTensors;
+      for (let s = 1; s <= sizes.leakSteps; s++) {
+        leak.step();
+        if (s % 100 === 0 || s === sizes.leakSteps) await leak.params().data();
+      }
+      tensorDelta = tf.memory().numTensors - before;
+    } finally {
+      leak.dispose();
+    }
+    if (tf.memory().numTensors !== tensorsAtStart) {
+      log(`${backend}: ${tf.memory().numTensors - tensorsAtStart} tensors left after the bench`);
+    }
+    const peak = memory.peak();
+    return {
+      host,
+      backend,
+      sizes,
+      params: { mlp: model.paramCount, exact: exact.dim },
+      ceiling,
+      training,
+      hvp,
+      exact,
+      lanczosAccuracy,
+      lanczos: lanczosBench,
+      slq,
+      hutchinson,
+      slice,
+      localEnergy: energy,
+      memory: {
+        peakTensors: peak.tensors,
+        peakBytes: peak.bytes,
+        leakSteps: sizes.leakSteps,
+        tensorDelta,
+      },
+      totalSeconds: now() - started,
+    };
+  } finally {
+    memory.stop();
+  }
+}
