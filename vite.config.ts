@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // One config for the app, its worker and both test projects:
@@ -9,7 +10,17 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // The app, and the page `npm run bench` drives in Chromium (dist/src/bench/page/index.html).
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        bench: fileURLToPath(new URL('./src/bench/page/index.html', import.meta.url)),
+      },
+    },
+  },
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {

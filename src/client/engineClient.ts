@@ -49,6 +49,8 @@ export class EngineClient {
   constructor(
     private readonly events: EngineClientEvents,
     private readonly createWorker: WorkerFactory = defaultWorker,
+    /** Absolute URL of the folder of data files (public/data as served). */
+    private readonly dataUrl: () => string = () => new URL('data/', document.baseURI).href,
   ) {}
 
   /** Starts (or restarts) the engine on `backend` with `spec`, paused. */
@@ -137,7 +139,7 @@ export class EngineClient {
       backend: this.backendChoice,
       avoid: [...this.avoid],
       generation: this.generation,
-      dataUrl: new URL('data/', document.baseURI).href,
+      dataUrl: this.dataUrl(),
       resume,
     });
   }
