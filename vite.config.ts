@@ -16,7 +16,7 @@ export default defineConfig({
     // The app, and the page `npm run bench` drives in Chromium (dist/src/bench/page/index.html).
     rolldownOptions: {
       input: {
-        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./src/bench/page/index.html', import.meta.url)),
       },
     },

