@@ -61,7 +61,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...appOnly, ...layer(['worker', 'client', 'store', 'views', 'cli', 'bench'])] },
+        {
+          patterns: [...appOnly, ...layer(['worker', 'client', 'store', 'views', 'cli', 'bench'])],
+        },
       ],
     },
   },
@@ -76,7 +78,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'src/bench/**', 'src/e2e/**', '**/*.test.ts', '*.config.ts', '.eslint.config.js'],
+    files: [
+      'src/cli/**',
+      'src/bench/**',
+      'src/e2e/**',
+      '**/*.test.ts',
+      '*.config.ts',
+      '.eslint.config.js',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

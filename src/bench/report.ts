@@ -175,7 +175,7 @@ export function markdownTable(report: BenchReport): string {
     if (e.status !== 'ok') notes = [`${e.status}: ${e.reason ?? ''}`];
     else if (e.bench && e.bench.sizes.label !== 'full' && e.bench.sizes.label !== 'quick')
       notes = sizeDifferences(e.bench.sizes);
-    if (e.gpuAdapter) notes.push(`adapter: ${e.gpuAdapter.description}${e.gpuAdapter.isFallback ? ' (software fallback)' : ''}`);
+    if (e.gpuAdapter && e.backend === 'webgpu') notes.push(`adapter: ${e.gpuAdapter.description}${e.gpuAdapter.isFallback ? ' (software fallback)' : ''}`);
     if (notes.length === 0) return columnName(e);
     const mark = marks[footnotes.length % marks.length]!;
     footnotes.push(`${mark} ${columnName(e)}: ${notes.join('; ')}.`);

@@ -47,7 +47,8 @@ class NodeHost implements SessionHost {
     return tf.getBackend();
   }
   fault(error: unknown): void {
-    this.error = error instanceof Error ? error : new Error(`engine fault: ${JSON.stringify(error)}`);
+    this.error =
+      error instanceof Error ? error : new Error(`engine fault: ${JSON.stringify(error)}`);
   }
   createExperiment = (spec: ExperimentSpec) => createExperiment(spec, this.sources, null);
 

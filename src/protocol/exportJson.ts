@@ -6,7 +6,9 @@ import type { ExportDocument } from './exportFormat';
 
 function replacer(_key: string, value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    return Array.from(value as unknown as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : null));
+    return Array.from(value as unknown as ArrayLike<number>, (x) =>
+      Number.isFinite(x) ? x : null,
+    );
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;
