@@ -19,6 +19,7 @@ import {
   type BackendReport,
 } from '../protocol/backend';
 import { probeWebGlRenderer, probeWebGpuAdapter } from './gpuProbe';
+import { measureStepTime, wasmIsFaster } from './measureStepTime';
 
 let wasmConfigured = false;
 
@@ -93,6 +94,33 @@ export async function selectBackend(
     }
     const failure = await trySetBackend(name);
     if (failure === null) {
+      if (
+        requested === 'auto' &&
+        (name === 'webgpu' || name === 'webgl') &&
+        !avoid.includes('wasm')
+      ) {
+        // A hardware GPU is usually faster; measure rather than assume (an integrated GPU with a
+        // slow driver can lose to wasm-SIMD on small models).
+        const gpuMs = await measureStepTime();
+        if ((await trySetBackend('wasm')) === null) {
+          const wasmMs = await measureStepTime();
+          const timing = `${name} ${gpuMs.toFixed(1)} ms vs wasm ${wasmMs.toFixed(1)} ms per test step`;
+          if (wasmIsFaster(gpuMs, wasmMs)) {
+            attempts.push({ name, outcome: 'skipped', detail: `slower here: ${timing}` });
+            attempts.push({ name: 'wasm', outcome: 'chosen', detail: timing });
+            return {
+              name: 'wasm',
+              requested,
+              gpuAdapter,
+              reason: `measured faster: ${timing}`,
+              attempts,
+              secondOrderError: null,
+            };
+          }
+          reason = `${reason}; measured ${timing}`;
+          await trySetBackend(name);
+        }
+      }
       attempts.push({ name, outcome: 'chosen', detail: reason });
       const fellBack = attempts.some((a) => a.outcome === 'failed');
       const why = fellBack
