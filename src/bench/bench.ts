@@ -64,7 +64,8 @@ async function chromiumEntries(): Promise<{ entries: BenchEntry[]; version: stri
   let version: string | null = null;
   try {
     const probe = await browser.context.newPage();
-    version = (await probe.evaluate(() => navigator.userAgent)).match(/Chrome\/([\d.]+)/)?.[1] ?? null;
+    version =
+      (await probe.evaluate(() => navigator.userAgent)).match(/Chrome\/([\d.]+)/)?.[1] ?? null;
     await probe.close();
     for (const backend of backends) {
       say(`chromium ${backend}: micro-benchmarks`);

@@ -69,12 +69,18 @@ export interface PageBench {
   readonly longTasks: number;
   /** Longest 'longtask' entry in the window, ms (0 when there was none: all tasks < 50 ms). */
   readonly longestTaskMs: number;
-  /** requestAnimationFrame callbacks per second. */
+  /** requestAnimationFrame callbacks per second while training. */
   readonly fps: number;
+  /** The same over 2 s with the experiment paused (the page and machine without training). */
+  readonly idleFps: number;
   /** Snapshots received in the window. */
   readonly snapshots: number;
   /** Worker post → the next animation frame after the page received it, ms. */
-  readonly snapshotLatencyMs: { readonly median: number; readonly p95: number; readonly max: number };
+  readonly snapshotLatencyMs: {
+    readonly median: number;
+    readonly p95: number;
+    readonly max: number;
+  };
   /** The worker's `tf.memory().numTensors` at the window's start and end. */
   readonly numTensors: { readonly start: number; readonly end: number };
 }
@@ -147,11 +153,16 @@ export async function measureAppPage(
   try {
     await page.addInitScript({ content: PROBE_SCRIPT });
     await page.goto(`${appUrl}#backend=${backend}`);
-    const badge = page.locator('[data-testid="backend-badge"][data-backend]:not([data-backend=""])');
+    const badge = page.locator(
+      '[data-testid="backend-badge"][data-backend]:not([data-backend=""])',
+    );
     await badge.waitFor({ timeout: 60_000 });
     const chosen = (await badge.getAttribute('data-backend')) ?? '';
-    // Let the first render and the worker's start-up settle.
+    // Let the first render and the worker's start-up settle, then count frames while paused.
     await page.waitForTimeout(1000);
+    const idle0 = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(2000);
+    const idle1 = await page.evaluate(() => performance.now());
     await page.getByTestId('play').click();
     await page.waitForTimeout(500);
     const start = await readCounters(page);
@@ -170,6 +181,7 @@ export async function measureAppPage(
     const tasks = inWindow(probe.longTasks);
     const latencies = inWindow(probe.latencies).map((l) => l.ms);
     const frames = probe.frames.filter((t) => t >= t0 && t <= t1).length;
+    const idleFrames = probe.frames.filter((t) => t >= idle0 && t <= idle1).length;
     return {
       backend: chosen,
       seconds: (t1 - t0) / 1000,
@@ -177,6 +189,7 @@ export async function measureAppPage(
       longTasks: tasks.length,
       longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
       fps: frames / ((t1 - t0) / 1000),
+      idleFps: idleFrames / ((idle1 - idle0) / 1000),
       snapshots: latencies.length,
       snapshotLatencyMs: {
         median: quantile(latencies, 0.5),

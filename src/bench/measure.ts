@@ -203,19 +203,18 @@ async function timeOnce<T>(fn: () => Promise<T>): Promise<{ seconds: number; val
  */
 function trackPeakMemory(): { peak(): { tensors: number; bytes: number }; stop(): void } {
   const engine = tf.engine();
-  const original = engine.trackTensor;
+  const original = engine.trackTensor.bind(engine);
   let tensors = engine.state.numTensors;
   let bytes = engine.state.numBytes;
-  engine.trackTensor = function (this: typeof engine, a, backend) {
-    original.call(this, a, backend);
-    if (this.state.numTensors > tensors) tensors = this.state.numTensors;
-    if (this.state.numBytes > bytes) bytes = this.state.numBytes;
+  engine.trackTensor = (a, backend) => {
+    original(a, backend);
+    if (engine.state.numTensors > tensors) tensors = engine.state.numTensors;
+    if (engine.state.numBytes > bytes) bytes = engine.state.numBytes;
   };
   return {
     peak: () => ({ tensors, bytes }),
-    stop: () => {
-      engine.trackTensor = original;
-    },
+    // The override is an own property over the prototype's method: removing it restores that.
+    stop: () => void Reflect.deleteProperty(engine, 'trackTensor'),
   };
 }
 
@@ -226,8 +225,14 @@ function mlp(dataset: Dataset, hidden: number): Model {
 /** The matmul ceiling: GFLOP/s of an n×n by n×n product (2n³ FLOPs), summed and read back. */
 async function matmulCeiling(n: number, sizes: BenchSizes): Promise<BackendBench['ceiling']> {
   const rng = createRng(SEED, 'init');
-  const a = tf.tensor2d(Float32Array.from({ length: n * n }, () => rng.normal()), [n, n]);
-  const b = tf.tensor2d(Float32Array.from({ length: n * n }, () => rng.normal()), [n, n]);
+  const a = tf.tensor2d(
+    Float32Array.from({ length: n * n }, () => rng.normal()),
+    [n, n],
+  );
+  const b = tf.tensor2d(
+    Float32Array.from({ length: n * n }, () => rng.normal()),
+    [n, n],
+  );
   try {
     const seconds = await timePerCall(
       async () => {
@@ -478,7 +483,12 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       log(`${backend}: ${sizes.sliceResolution}² slice, batched vs point by point`);
       const plane = filterNormalizedPlane(model.layout, w, createRng(SEED, 'directions'));
       const axis = linspace(-1, 1, sizes.sliceResolution);
-      let surface = await lossSurface(objective, plane, { a: axis, b: axis }, { method: 'batched' });
+      let surface = await lossSurface(
+        objective,
+        plane,
+        { a: axis, b: axis },
+        { method: 'batched' },
+      );
       const batchedSeconds = await timePerCall(
         async () => {
           surface = await lossSurface(
@@ -488,7 +498,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
             { method: 'batched' },
           );
         },
-        { warmup: sizes.warmup - 1, repeats: sizes.repeats },
+        { warmup: 0, repeats: sizes.heavyRepeats },
       );
       const points = Math.min(sizes.pointwisePoints, axis.length ** 2);
       const as = Float64Array.from({ length: points }, (_, g) => axis[g % axis.length]!);
@@ -532,7 +542,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
         async () => {
           await localEnergy(evaluate, w, { sigmas, samples: sizes.energySamples, seed: SEED });
         },
-        { warmup: 1, repeats: sizes.repeats },
+        { warmup: 1, repeats: Math.min(sizes.repeats, 3) },
       );
       energy = { samples: sizes.energySamples, sigmas: sigmas.length, seconds: energySeconds };
     } finally {

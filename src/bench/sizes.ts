@@ -11,7 +11,10 @@ export interface BenchSizes {
   readonly warmup: number;
   /** Timed repeats of light workloads (training, gradient, HVP, batched slice, local energy). */
   readonly repeats: number;
-  /** Timed repeats of heavy workloads (Lanczos, SLQ). Exact spectrum and Hutchinson run once. */
+  /**
+   * Timed repeats of heavy workloads (Lanczos, SLQ, the batched slice), each already many HVPs or
+   * chunks after a warm-up. The exact spectrum and Hutchinson's estimate run once.
+   */
   readonly heavyRepeats: number;
   /** Side n of the n×n·n×n matmul that measures the backend's ceiling. */
   readonly matmulSize: number;
@@ -52,7 +55,7 @@ export const FULL_SIZES: BenchSizes = {
   label: 'full',
   warmup: 2,
   repeats: 5,
-  heavyRepeats: 3,
+  heavyRepeats: 1,
   matmulSize: 1024,
   trainSeconds: 0.3,
   callSeconds: 0.2,
@@ -61,12 +64,12 @@ export const FULL_SIZES: BenchSizes = {
   samples: 1000,
   hidden: 128,
   exactHidden: 10,
-  exactSamples: 1000,
+  exactSamples: 200,
   lanczosK: 10,
   slqSteps: 90,
-  hutchinsonSamples: 100,
+  hutchinsonSamples: 50,
   sliceResolution: 41,
-  pointwisePoints: 128,
+  pointwisePoints: 64,
   energySamples: 32,
   energySigmas: 8,
   leakSteps: 1000,
@@ -99,37 +102,25 @@ export const QUICK_SIZES: BenchSizes = {
 };
 
 /**
- * The sizes for one backend. Without a GPU, WebGPU runs on SwiftShader (the slowest rung by far)
- * and cpu is plain JavaScript: both get fewer samples, a smaller exact model and fewer repeats.
+ * The sizes for one backend. Without a GPU, WebGPU runs on SwiftShader (the slowest rung by far),
+ * WebGL renders in software and cpu is plain JavaScript: they get fewer samples, a smaller exact
+ * model and fewer repeats.
  */
 export function sizesFor(backend: string, quick: boolean): BenchSizes {
   if (quick) return QUICK_SIZES;
-  if (backend === 'webgpu') {
+  if (backend === 'webgpu' || backend === 'webgl' || backend === 'cpu') {
     return {
       ...FULL_SIZES,
-      label: 'scaled (webgpu on SwiftShader)',
+      label: backend === 'webgpu' ? 'scaled (webgpu on SwiftShader)' : `scaled (${backend})`,
       repeats: 3,
-      heavyRepeats: 1,
       matmulSize: 512,
+      trainSeconds: 0.2,
       samples: 250,
-      exactHidden: 2,
-      exactSamples: 250,
-      hutchinsonSamples: 30,
+      exactHidden: backend === 'webgpu' ? 2 : 4,
+      exactSamples: 100,
+      hutchinsonSamples: 20,
       pointwisePoints: 16,
-      energySamples: 32,
-      leakSteps: 200,
-    };
-  }
-  if (backend === 'cpu' || backend === 'webgl') {
-    return {
-      ...FULL_SIZES,
-      label: `scaled (${backend})`,
-      repeats: 3,
-      heavyRepeats: 1,
-      matmulSize: 512,
-      exactHidden: 4,
-      hutchinsonSamples: 50,
-      pointwisePoints: 32,
+      leakSteps: backend === 'webgpu' ? 200 : 1000,
     };
   }
   return FULL_SIZES;

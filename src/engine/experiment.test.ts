@@ -29,7 +29,7 @@ const spec: ExperimentSpec = {
     },
   ],
   tickGradEvals: 8,
-  analysis: { every: 0, spectrum: 'off', slice: null, flatness: null },
+  analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
 };
 
 async function ticks(experiment: Experiment, n: number): Promise<void> {

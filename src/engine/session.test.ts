@@ -40,7 +40,7 @@ function spec(overrides: Partial<ExperimentSpec> = {}): ExperimentSpec {
       },
     ],
     tickGradEvals: 10,
-    analysis: { every: 0, spectrum: 'off', slice: null, flatness: null },
+    analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
     ...overrides,
   };
 }
@@ -154,6 +154,7 @@ describe('Session', () => {
     const withAnalysis = spec({
       analysis: {
         every: 2,
+        wait: false,
         spectrum: 'exact',
         slice: { plane: 'threePoints', extent: 1, resolution: 9 },
         flatness: { sigmas: [0.05, 0.2], radii: [0.05], draws: 4 },

@@ -203,7 +203,7 @@ export class Session {
         continue;
       }
       this.maybeStartAnalysis();
-      if (this.analysis && this.timing.analysesBlockTraining) {
+      if (this.analysis && (this.timing.analysesBlockTraining || this.analysisSpec.wait)) {
         await this.analysis.done;
         continue;
       }

@@ -45,6 +45,7 @@ export function defaultExperimentSpec(): ExperimentSpec {
     tickGradEvals: 5,
     analysis: {
       every: 40,
+      wait: false,
       spectrum: 'auto',
       slice: { plane: 'threePoints', extent: 1, resolution: 41 },
       flatness: { sigmas: [0.01, 0.03, 0.1, 0.3, 0.5], radii: [0.01, 0.03, 0.1, 0.3], draws: 32 },

@@ -24,6 +24,11 @@ export interface RunSpec {
 export interface AnalysisSpec {
   /** Lockstep ticks between two analyses while playing; 0 analyses only on request. */
   readonly every: number;
+  /**
+   * Training waits for each analysis, so every one lands exactly on its tick (a λmax curve with
+   * a point every `every` ticks). Off, analyses run beside training and the page stays lively.
+   */
+  readonly wait: boolean;
   /** 'exact' builds the whole Hessian (D ≤ ~3k); 'slq' estimates its density; 'auto' picks by D. */
   readonly spectrum: 'off' | 'auto' | 'exact' | 'slq';
   readonly slice: {

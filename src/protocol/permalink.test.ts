@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from './defaultExperiment';
-import { decodePermalink, encodePermalink, type Permalink } from './permalink';
+import { decodePermalink, encodePermalink, queryPairs, type Permalink } from './permalink';
 import { PRESETS } from './presets';
 import { BACKEND_LADDER, type BackendChoice } from './backend';
 import { DEFAULT_PRESENTATION } from './presentation';
@@ -339,5 +339,15 @@ describe('decodePermalink fuzzing', () => {
       expect(again.spec).toEqual(decoded.spec);
     }
     expect(corrected).toBeGreaterThan(4000);
+  });
+});
+
+describe('queryPairs', () => {
+  it('reads a query string as URLSearchParams does', () => {
+    for (const text of ['a=1&b=x%20y', 'k=1+2&&z', 'ok=%2C%3A', 'x=a=b', '']) {
+      expect(queryPairs(text)).toEqual([...new URLSearchParams(text)]);
+    }
+    // A malformed escape is kept as written (URLSearchParams substitutes U+FFFD instead).
+    expect(queryPairs('bad=%E0%A4%A')).toEqual([['bad', '%E0%A4%A']]);
   });
 });

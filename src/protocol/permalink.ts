@@ -8,7 +8,7 @@
  * Keys: `seed`, `tick`; `data` (kind) and `data.<field>`; `model`, `model.<field>`; `loss`,
  * `loss.<field>`; `runs=<id>,<id>` (the run list, when it differs) and per run `<id>.opt` (kind),
  * `<id>.label`, `<id>.seed` (seed offset), `<id>.<field>`, `<id>.lrs`, `<id>.lrs.<field>`,
- * `<id>.norm`, `<id>.norm.<field>`; `an.every`, `an.spectrum`, `an.slice` (plane or off),
+ * `<id>.norm`, `<id>.norm.<field>`; `an.every`, `an.wait` (1/0), `an.spectrum`, `an.slice` (plane or off),
  * `an.extent`, `an.res`, `an.flat` (1/0), `an.sigmas`, `an.radii`, `an.draws`. The short field
  * keys are in `specSchema`.
  *
@@ -148,6 +148,7 @@ function encodeUnion(
 function encodeAnalysis(spec: AnalysisSpec, base: AnalysisSpec, out: Pairs): void {
   encodeField(spec.every, base.every, ANALYSIS_FIELDS.every, 'an.every', out);
   encodeField(spec.spectrum, base.spectrum, ANALYSIS_FIELDS.spectrum, 'an.spectrum', out);
+  encodeField(spec.wait, base.wait, ANALYSIS_FIELDS.wait, 'an.wait', out);
   if (spec.slice === null) {
     if (base.slice !== null) out.push(['an.slice', 'off']);
   } else {
@@ -348,8 +349,9 @@ function decodeRun(id: string, base: ExperimentSpec, reader: LinkReader, say: Sa
 }
 
 function decodeAnalysis(base: AnalysisSpec, reader: LinkReader, say: Say): AnalysisSpec {
-  const top: Bag = { every: base.every, spectrum: base.spectrum };
+  const top: Bag = { every: base.every, spectrum: base.spectrum, wait: base.wait };
   decodeField(top, ANALYSIS_FIELDS.every, 'an.every', reader, say);
+  decodeField(top, ANALYSIS_FIELDS.wait, 'an.wait', reader, say);
   decodeField(top, ANALYSIS_FIELDS.spectrum, 'an.spectrum', reader, say);
 
   let slice: Bag | null = base.slice ? { ...base.slice } : null;
@@ -387,6 +389,7 @@ function decodeAnalysis(base: AnalysisSpec, reader: LinkReader, say: Say): Analy
   }
   return {
     every: top.every as number,
+    wait: top.wait as boolean,
     spectrum: top.spectrum as AnalysisSpec['spectrum'],
     slice: slice as AnalysisSpec['slice'],
     flatness: flatness as AnalysisSpec['flatness'],
@@ -493,6 +496,29 @@ function readVersion(raw: string | undefined, say: Say): number {
   return LINK_VERSION;
 }
 
+/**
+ * `a=1&b=x%20y` → [['a', '1'], ['b', 'x y']], as URLSearchParams reads it ('+' is a space; a
+ * malformed escape is kept as written). Written out because the protocol is pure ES (it runs in
+ * Node, the worker and the page without DOM types).
+ */
+export function queryPairs(text: string): [string, string][] {
+  const decode = (part: string): string => {
+    const spaced = part.replace(/\+/g, ' ');
+    try {
+      return decodeURIComponent(spaced);
+    } catch {
+      return spaced;
+    }
+  };
+  return text
+    .split('&')
+    .filter((part) => part !== '')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      return eq < 0 ? [decode(part), ''] : [decode(part.slice(0, eq)), decode(part.slice(eq + 1))];
+    });
+}
+
 /** Reads a hash (with or without the leading '#') over `base`; never throws. */
 export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPermalink {
   const corrections: string[] = [];
@@ -505,7 +531,7 @@ export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPerm
       say(`The link is too long; read its first ${MAX_HASH} characters.`);
       text = text.slice(0, MAX_HASH);
     }
-    const reader = new LinkReader(new URLSearchParams(text));
+    const reader = new LinkReader(queryPairs(text));
     const version = readVersion(reader.take('v'), say);
     const decoder = DECODERS[version] ?? decodeV1;
     const result = decoder(reader, base, say);

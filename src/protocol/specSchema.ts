@@ -302,6 +302,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
 export const ANALYSIS_FIELDS = {
   every: field('every', 'every', int(0, 100_000)),
   spectrum: field('spectrum', 'spectrum', oneOf('off', 'auto', 'exact', 'slq')),
+  wait: field('wait', 'wait', bool),
   extent: field('extent', 'extent', num(1e-3, 1000)),
   resolution: field('res', 'resolution', int(5, 201)),
   sigmas: field('sigmas', 'sigmas', {

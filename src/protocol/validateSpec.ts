@@ -175,6 +175,7 @@ export function validateSpec(spec: unknown): string[] {
   } else {
     checkField(analysis, ANALYSIS_FIELDS.every, 'analysis', problems);
     checkField(analysis, ANALYSIS_FIELDS.spectrum, 'analysis', problems);
+    checkField(analysis, ANALYSIS_FIELDS.wait, 'analysis', problems);
     const slice = analysis.slice;
     if (slice !== null) {
       if (!isBag(slice) || !PLANE_KINDS.includes(slice.plane as never)) {

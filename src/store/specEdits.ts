@@ -232,6 +232,7 @@ export const DEFAULT_FLATNESS: NonNullable<AnalysisSpec['flatness']> = {
 /** A partial change of the analysis settings; `slice`/`flatness` merge into the current ones. */
 export interface AnalysisPatch {
   readonly every?: number;
+  readonly wait?: boolean;
   readonly spectrum?: AnalysisSpec['spectrum'];
   readonly slice?: Partial<NonNullable<AnalysisSpec['slice']>> | null;
   readonly flatness?: Partial<NonNullable<AnalysisSpec['flatness']>> | null;
@@ -261,6 +262,7 @@ export function patchAnalysis(analysis: AnalysisSpec, patch: AnalysisPatch): Ana
   else if (patch.flatness) flatness = { ...(flatness ?? DEFAULT_FLATNESS), ...patch.flatness };
   return {
     every: patch.every === undefined ? analysis.every : Math.max(0, Math.round(patch.every)),
+    wait: patch.wait ?? analysis.wait,
     spectrum: patch.spectrum ?? analysis.spectrum,
     slice,
     flatness,

@@ -36,7 +36,8 @@ if (!backend) {
     const message = event.data;
     if (message.type === 'log') log(message.text);
     else {
-      if (message.type !== 'done') log(`${message.type}: ${message.type === 'error' ? message.text : message.reason}`);
+      if (message.type !== 'done')
+        log(`${message.type}: ${message.type === 'error' ? message.text : message.reason}`);
       finish(message);
       worker.terminate();
     }

@@ -37,6 +37,9 @@ async function run(request: BenchRequest): Promise<void> {
 
 self.onmessage = (event: MessageEvent<BenchRequest>) => {
   run(event.data).catch((error: unknown) => {
-    post({ type: 'error', text: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    post({
+      type: 'error',
+      text: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   });
 };

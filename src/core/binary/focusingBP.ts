@@ -47,10 +47,18 @@ export interface FocusingBPOptions {
   randFact?: number;
   /** Stop after this many sweeps in total (default: no limit but the protocol's length). */
   maxSweeps?: number;
+  /**
+   * Stop at the first focusing step whose decision solves the training set (default true, the
+   * package's `outatzero`). False runs the whole protocol — deeper into the dense region.
+   */
+  stopAtSolution?: boolean;
 }
 
 export interface FocusingBPResult {
-  /** The decision w = sign(m) after the last step. */
+  /**
+   * The decision w = sign(m) of the last focusing step that solved the training set, or of the
+   * final step if none did.
+   */
   readonly weights: BinaryWeights;
   /** Its training errors. */
   readonly errors: number;
@@ -103,6 +111,7 @@ export async function focusingBP(
   const lambda = options.damping ?? 0.5;
   const randFact = options.randFact ?? 0.1;
   const maxSweeps = options.maxSweeps ?? Infinity;
+  const stopAtSolution = options.stopAtSolution ?? true;
   if (!(lambda >= 0 && lambda < 1)) throw new RangeError(`damping must be in [0, 1), got ${lambda}`);
 
   // Messages (fields). uw: pattern μ, unit k → weight (k, i); ux: focusing factor → weight;
@@ -121,6 +130,8 @@ export async function focusingBP(
     }
   const orderRng = createRng(options.seed, 'batches');
 
+  // The convergence test needs message changes only when a step may run several sweeps.
+  const trackDiff = maxIters > 1;
   const cavity = new Float64Array(m);
   const tanhCavity = new Float64Array(m);
 
@@ -154,7 +165,7 @@ export async function focusingBP(
         atanhErf((meanOthers - xi) / sd),
       );
       const old = uw[u0 + i]!;
-      diff = Math.max(diff, Math.abs(Math.tanh(next) - Math.tanh(old)));
+      if (trackDiff) diff = Math.max(diff, Math.abs(Math.tanh(next) - Math.tanh(old)));
       const u = damp(next, old, lambda);
       uw[u0 + i] = u;
       mw[w0 + i] = cavity[i]! + u;
@@ -217,10 +228,12 @@ export async function focusingBP(
   const history: number[] = [];
   let sweeps = 0;
   let steps = 0;
-  let errors = countErrors(arch, decision(), task);
+  let weights = decision();
+  let errors = countErrors(arch, weights, task);
+  let solution: Int8Array | null = errors === 0 ? weights : null;
   await checkpoint(opts, 0);
   for (const { gamma, y } of schedule) {
-    if (errors === 0 || sweeps >= maxSweeps) break;
+    if ((errors === 0 && stopAtSolution) || sweeps >= maxSweeps) break;
     const r = y - 1;
     for (let it = 0; it < maxIters && sweeps < maxSweeps; it++) {
       let diff = 0;
@@ -241,14 +254,16 @@ export async function focusingBP(
       if (diff < epsilon) break;
     }
     steps++;
-    errors = countErrors(arch, decision(), task);
+    weights = decision();
+    errors = countErrors(arch, weights, task);
+    if (errors === 0) solution = weights;
     history.push(errors);
   }
   await checkpoint(opts, 1);
   return {
-    weights: decision(),
-    errors,
-    solved: errors === 0,
+    weights: solution ?? weights,
+    errors: solution ? 0 : errors,
+    solved: solution !== null,
     steps,
     sweeps,
     magnetizations: mw.map(Math.tanh),

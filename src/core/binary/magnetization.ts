@@ -60,7 +60,16 @@ export function logErfc(x: number): number {
 export function atanhErf(x: number): number {
   const a = Math.abs(x);
   if (a <= 1) return Math.atanh(erf(x));
-  const v = 0.5 * (Math.LN2 + Math.log1p(-erfc(a) / 2) - logErfc(a));
+  let c: number;
+  let logC: number;
+  if (a < 3) {
+    c = 1 - erfSeries(a);
+    logC = Math.log(c);
+  } else {
+    logC = -a * a - LOG_SQRT_PI + logScaledErfcTail(a);
+    c = Math.exp(logC);
+  }
+  const v = 0.5 * (Math.LN2 + Math.log1p(-c / 2) - logC);
   return x < 0 ? -v : v;
 }
 

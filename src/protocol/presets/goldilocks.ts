@@ -83,6 +83,6 @@ export const goldilocksPreset: Preset = {
       },
     ],
     tickGradEvals: 5,
-    analysis: { every: 20, spectrum: 'exact', slice: null, flatness: null },
+    analysis: { every: 20, wait: true, spectrum: 'exact', slice: null, flatness: null },
   },
 };

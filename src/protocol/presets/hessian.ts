@@ -8,7 +8,7 @@ import { finite, fmt, missing, numbers, runOf } from './checks';
 import type { Preset } from './preset';
 
 /** C = 4 classes in d = 16, shifted by +1 (non-centred); MLP 16–16–4 (D = 340). */
-function mixtureSpec(initScale: number, every: number): ExperimentSpec {
+function mixtureSpec(initScale: number, every: number, wait = false): ExperimentSpec {
   return {
     version: SPEC_VERSION,
     seed: 3,
@@ -35,6 +35,7 @@ function mixtureSpec(initScale: number, every: number): ExperimentSpec {
     tickGradEvals: 5,
     analysis: {
       every,
+      wait,
       spectrum: 'exact',
       slice: { plane: 'hessian', extent: 1, resolution: 31 },
       flatness: null,
@@ -124,7 +125,7 @@ export const transientPreset: Preset = {
     'Started from small weights (initialization scale r = 0.2), gradient descent first climbs into ' +
     'regions of higher curvature — λmax grows several-fold as the logits grow — and then, as the ' +
     'classes separate and the softmax saturates, settles into flatter regions. The spectrum is ' +
-    'measured every 4 ticks to resolve the peak.',
+    'measured every 4 ticks, training waiting for each measurement, to resolve the peak.',
   whatToLookAt: [
     'Training curves: λmax against gradient evaluations — a hump.',
     'Spectrum: the outliers move right, then back towards the bulk.',
@@ -157,5 +158,5 @@ export const transientPreset: Preset = {
       detail: `λmax: initial ${fmt(first)}, peak ${fmt(peak)} at analysis ${at + 1} of ${values.length}, final ${fmt(end)}.`,
     };
   },
-  spec: mixtureSpec(0.2, 4),
+  spec: mixtureSpec(0.2, 4, true),
 };

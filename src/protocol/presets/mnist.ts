@@ -85,6 +85,7 @@ export const mnistPreset: Preset = {
     tickGradEvals: 5,
     analysis: {
       every: 60,
+      wait: false,
       spectrum: 'slq',
       slice: { plane: 'threePoints', extent: 1, resolution: 25 },
       flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.03, 0.1], draws: 24 },

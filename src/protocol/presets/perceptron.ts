@@ -70,7 +70,7 @@ export const perceptronPreset: Preset = {
       },
     ],
     tickGradEvals: 5,
-    analysis: { every: 30, spectrum: 'off', slice: null, flatness: FLATNESS },
+    analysis: { every: 30, wait: false, spectrum: 'off', slice: null, flatness: FLATNESS },
   },
 };
 
@@ -141,6 +141,6 @@ export const normPreset: Preset = {
       },
     ],
     tickGradEvals: 5,
-    analysis: { every: 30, spectrum: 'off', slice: null, flatness: FLATNESS },
+    analysis: { every: 30, wait: false, spectrum: 'off', slice: null, flatness: FLATNESS },
   },
 };

@@ -64,6 +64,7 @@ export const rescalingPreset: Preset = {
     tickGradEvals: 5,
     analysis: {
       every: 50,
+      wait: false,
       spectrum: 'exact',
       slice: { plane: 'random', extent: 1, resolution: 31 },
       flatness: { sigmas: [0.01, 0.03, 0.1, 0.3, 0.5], radii: [0.01, 0.03, 0.1, 0.3], draws: 32 },

@@ -164,6 +164,7 @@ export class SpecGenerator {
   analysis(): AnalysisSpec {
     return {
       every: this.value(ANALYSIS_FIELDS.every.value) as number,
+      wait: this.chance(0.5),
       spectrum: this.value(ANALYSIS_FIELDS.spectrum.value) as AnalysisSpec['spectrum'],
       slice: this.chance(0.2)
         ? null

@@ -1,0 +1,43 @@
+export {
+  countErrors,
+  fanIn,
+  FieldState,
+  hiddenFields,
+  randomBinaryWeights,
+  unitOffset,
+  weightCount,
+  type BinaryArchitecture,
+  type BinaryWeights,
+} from './binaryNetwork';
+export { binaryTaskFromSplit, randomBinaryTask, type BinaryTask } from './binaryTask';
+export {
+  clippedPerceptron,
+  type BinaryTrainingResult,
+  type ClippedPerceptronOptions,
+} from './clippedPerceptron';
+export { focusingBP, type FocusingBPOptions, type FocusingBPResult } from './focusingBP';
+export {
+  focusingSchedule,
+  type FocusingProtocol,
+  type FocusingStep,
+  type FreeProtocol,
+  type PseudoReinforcementProtocol,
+  type ScopingProtocol,
+  type StandardReinforcementProtocol,
+} from './focusingProtocol';
+export {
+  hammingLocalEntropy,
+  logBinomial,
+  type HammingLocalEntropy,
+  type HammingLocalEntropyOptions,
+} from './hammingLocalEntropy';
+export { leastAction, type LeastActionOptions } from './leastAction';
+export {
+  atanhErf,
+  erf,
+  erfc,
+  fieldProduct,
+  logErfc,
+  mixField,
+} from './magnetization';
+export { simulatedAnnealing, type SimulatedAnnealingOptions } from './simulatedAnnealing';

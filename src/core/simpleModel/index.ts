@@ -1,0 +1,7 @@
+export {
+  analyzeSimpleModel,
+  simpleModel,
+  type SimpleModel,
+  type SimpleModelAnalysis,
+  type SimpleModelOptions,
+} from './simpleModel';

@@ -1,0 +1,1 @@
+export { averageRanks, kendallTauB, pearson, spearman } from './rankCorrelation';
