@@ -15,8 +15,12 @@ describe('±1 networks', () => {
       y: Int8Array.from([1, 1]),
     };
     const w = Int8Array.from([1, 1, 1]);
-    expect(Array.from(hiddenFields({ inputs: 3, hidden: 1, tree: false }, w, task))).toEqual([1, 1]);
-    expect(countErrors({ inputs: 3, hidden: 1, tree: false }, Int8Array.from([1, -1, 1]), task)).toBe(2);
+    expect(Array.from(hiddenFields({ inputs: 3, hidden: 1, tree: false }, w, task))).toEqual([
+      1, 1,
+    ]);
+    expect(
+      countErrors({ inputs: 3, hidden: 1, tree: false }, Int8Array.from([1, -1, 1]), task),
+    ).toBe(2);
     // Tree K=3: unit k sees input k only; votes (1, 1, −1) → +1 and (−1, 1, 1) → +1.
     const tree = { inputs: 3, hidden: 3, tree: true };
     expect(Array.from(hiddenFields(tree, w, task))).toEqual([1, 1, -1, -1, 1, 1]);
@@ -53,7 +57,10 @@ describe('message arithmetic', () => {
     expect(erfc(3) / 2.209049699858544e-5).toBeCloseTo(1, 12);
     expect(logErfc(10)).toBeCloseTo(Math.log(2.088487583762545e-45), 10);
     // erfc(x) ≈ e^{−x²}/(x√π)·(1 − 1/(2x²) + …)
-    expect(logErfc(40)).toBeCloseTo(-1600 - Math.log(40 * Math.sqrt(Math.PI)) + Math.log1p(-1 / 3200), 4);
+    expect(logErfc(40)).toBeCloseTo(
+      -1600 - Math.log(40 * Math.sqrt(Math.PI)) + Math.log1p(-1 / 3200),
+      4,
+    );
     expect(atanhErf(0.3)).toBeCloseTo(Math.atanh(erf(0.3)), 14);
     expect(atanhErf(1.7)).toBeCloseTo(Math.atanh(erf(1.7)), 10);
     expect(Number.isFinite(atanhErf(30))).toBe(true);
@@ -65,7 +72,8 @@ describe('message arithmetic', () => {
     expect(Math.tanh(fieldProduct(a, b))).toBeCloseTo(Math.tanh(a) * Math.tanh(b), 14);
     expect(fieldProduct(a, Infinity)).toBe(a);
     const [h, ap, am] = [0.4, 1.1, -0.6];
-    const direct = 0.5 * Math.log((1 + Math.tanh(h) * Math.tanh(ap)) / (1 + Math.tanh(h) * Math.tanh(am)));
+    const direct =
+      0.5 * Math.log((1 + Math.tanh(h) * Math.tanh(ap)) / (1 + Math.tanh(h) * Math.tanh(am)));
     expect(mixField(h, ap, am)).toBeCloseTo(direct, 14);
     const hard = 0.5 * Math.log((1 + Math.tanh(ap)) / (1 + Math.tanh(am)));
     expect(mixField(Infinity, ap, am)).toBeCloseTo(hard, 14);

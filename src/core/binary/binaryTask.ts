@@ -21,7 +21,9 @@ export interface BinaryTask {
 /** A ±1 split (inputs and labels all ±1) as a `BinaryTask`; throws on any other value. */
 export function binaryTaskFromSplit(split: Split, inputs: number): BinaryTask {
   if (split.x.length !== split.count * inputs)
-    throw new RangeError(`binaryTask: expected ${split.count * inputs} inputs, got ${split.x.length}`);
+    throw new RangeError(
+      `binaryTask: expected ${split.count * inputs} inputs, got ${split.x.length}`,
+    );
   const xi = Int8Array.from(split.x, (v) => {
     if (v !== 1 && v !== -1) throw new RangeError(`binaryTask: input ${v} is not ±1`);
     return v;

@@ -87,5 +87,11 @@ export async function clippedPerceptron(
     if (sweeps % 10 === 0) await checkpoint(opts, sweeps / maxSweeps);
   }
   await checkpoint(opts, 1);
-  return { weights: w, errors, solved: errors === 0, sweeps, errorHistory: Int32Array.from(history) };
+  return {
+    weights: w,
+    errors,
+    solved: errors === 0,
+    sweeps,
+    errorHistory: Int32Array.from(history),
+  };
 }

@@ -30,9 +30,11 @@ describe('focusing protocols', () => {
 });
 
 describe('focusing BP on the ±1 perceptron', () => {
-  it('solves α = 0.7 (N = 201) within 100 sweeps where CP, CP+R and annealing fail with 1000', async () => {
+  it('solves α = 0.7 (N = 201) within 100 sweeps where CP and annealing fail with 1000', async () => {
     // Measured (seeds 1–3): fBP solves in 71–76 sweeps; after 1000 sweeps CP is left with
-    // 21–38 errors, CP+R with 1–2 and annealing with 9–16.
+    // 5–16 errors and annealing with 9–16; CP+R solves seed 3 (44 sweeps), stalls at 1 error
+    // on seeds 1–2.
+    let cprSolved = 0;
     for (const seed of [1, 2, 3]) {
       const task = randomBinaryTask(seed, N, 0.7);
       const fbp = await focusingBP(perceptron, task, { seed, maxSweeps: 100 });
@@ -43,9 +45,10 @@ describe('focusing BP on the ±1 perceptron', () => {
       const cpr = await clippedPerceptron(task, { seed, maxSweeps: 1000 });
       const sa = await simulatedAnnealing(perceptron, task, { seed, maxSweeps: 1000 });
       expect(cp.solved).toBe(false);
-      expect(cpr.solved).toBe(false);
       expect(sa.solved).toBe(false);
+      if (cpr.solved) cprSolved++;
     }
+    expect(cprSolved).toBeLessThan(3);
   });
 
   it('solves a K = 3 committee (fully connected and tree)', async () => {
@@ -68,12 +71,17 @@ describe('focusing BP on the ±1 perceptron', () => {
     expect(Array.from(c.magnetizations)).not.toEqual(Array.from(a.magnetizations));
     const signal = { aborted: false };
     let calls = 0;
-    const run = focusingBP(arch, task, { seed: 9 }, {
-      signal,
-      onProgress: () => {
-        if (++calls === 3) signal.aborted = true;
+    const run = focusingBP(
+      arch,
+      task,
+      { seed: 9 },
+      {
+        signal,
+        onProgress: () => {
+          if (++calls === 3) signal.aborted = true;
+        },
       },
-    });
+    );
     await expect(run).rejects.toBeInstanceOf(CancelledError);
   });
 });

@@ -112,7 +112,8 @@ export async function focusingBP(
   const randFact = options.randFact ?? 0.1;
   const maxSweeps = options.maxSweeps ?? Infinity;
   const stopAtSolution = options.stopAtSolution ?? true;
-  if (!(lambda >= 0 && lambda < 1)) throw new RangeError(`damping must be in [0, 1), got ${lambda}`);
+  if (!(lambda >= 0 && lambda < 1))
+    throw new RangeError(`damping must be in [0, 1), got ${lambda}`);
 
   // Messages (fields). uw: pattern μ, unit k → weight (k, i); ux: focusing factor → weight;
   // Uup: unit factor (μ, k) → hidden output τ_μk; udown: output factor μ → τ_μk.
@@ -159,11 +160,7 @@ export async function focusingBP(
       const t = tanhCavity[i]!;
       const meanOthers = mean - xi * t;
       const sd = Math.sqrt(2 * Math.max(variance - (1 - t * t), MIN_VARIANCE));
-      const next = mixField(
-        H,
-        atanhErf((meanOthers + xi) / sd),
-        atanhErf((meanOthers - xi) / sd),
-      );
+      const next = mixField(H, atanhErf((meanOthers + xi) / sd), atanhErf((meanOthers - xi) / sd));
       const old = uw[u0 + i]!;
       if (trackDiff) diff = Math.max(diff, Math.abs(Math.tanh(next) - Math.tanh(old)));
       const u = damp(next, old, lambda);
@@ -190,7 +187,7 @@ export async function focusingBP(
         if (l === k) continue;
         const p = plus[l]!;
         for (let j = count + 1; j >= 1; j--) dist[j] = dist[j]! * (1 - p) + dist[j - 1]! * p;
-        dist[0] = dist[0]! * (1 - p);
+        dist[0] = dist[0] * (1 - p);
         count++;
       }
       let pp = 0;

@@ -38,10 +38,7 @@ export interface FreeProtocol {
 }
 
 export type FocusingProtocol =
-  | StandardReinforcementProtocol
-  | ScopingProtocol
-  | PseudoReinforcementProtocol
-  | FreeProtocol;
+  StandardReinforcementProtocol | ScopingProtocol | PseudoReinforcementProtocol | FreeProtocol;
 
 export interface FocusingStep {
   /** Coupling γ ∈ [0, ∞] between each replica and the centre (tanh γ = "polarization"). */

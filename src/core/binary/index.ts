@@ -32,12 +32,5 @@ export {
   type HammingLocalEntropyOptions,
 } from './hammingLocalEntropy';
 export { leastAction, type LeastActionOptions } from './leastAction';
-export {
-  atanhErf,
-  erf,
-  erfc,
-  fieldProduct,
-  logErfc,
-  mixField,
-} from './magnetization';
+export { atanhErf, erf, erfc, fieldProduct, logErfc, mixField } from './magnetization';
 export { simulatedAnnealing, type SimulatedAnnealingOptions } from './simulatedAnnealing';

@@ -104,8 +104,7 @@ export function mixField(h: number, aPlus: number, aMinus: number): number {
   if (!Number.isFinite(h)) {
     const s = Math.sign(h);
     return (
-      0.5 *
-      (s * (aPlus - aMinus) - Math.abs(aPlus) + Math.abs(aMinus) - lr(aPlus) + lr(aMinus))
+      0.5 * (s * (aPlus - aMinus) - Math.abs(aPlus) + Math.abs(aMinus) - lr(aPlus) + lr(aMinus))
     );
   }
   return 0.5 * (log2cosh(h + aPlus) - log2cosh(aPlus) - log2cosh(h + aMinus) + log2cosh(aMinus));

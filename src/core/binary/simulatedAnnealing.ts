@@ -35,7 +35,11 @@ export async function simulatedAnnealing(
   const t0 = options.startTemperature ?? 2;
   const t1 = options.endTemperature ?? 0.05;
   const total = weightCount(arch);
-  const state = new FieldState(arch, randomBinaryWeights(arch, createRng(options.seed, 'init')), task);
+  const state = new FieldState(
+    arch,
+    randomBinaryWeights(arch, createRng(options.seed, 'init')),
+    task,
+  );
   const rng = createRng(options.seed, 'noise');
   const history: number[] = [];
   let sweeps = 0;

@@ -44,12 +44,14 @@ describe("Fort & Ganguli's simple model", () => {
     expect(c.gradient[0]).not.toBe(a.gradient[0]);
     for (let i = 0; i < 30; i++) {
       expect(a.gaussNewton[i * 30 + i]!).toBeGreaterThanOrEqual(0);
-      for (let k = 0; k < 30; k++) expect(a.gaussNewton[i * 30 + k]).toBe(a.gaussNewton[k * 30 + i]);
+      for (let k = 0; k < 30; k++)
+        expect(a.gaussNewton[i * 30 + k]).toBe(a.gaussNewton[k * 30 + i]);
     }
     // vᵀGv = (1/P) Σ (J v)ᵀ A (J v) ≥ 0 for a random v.
     const v = Float64Array.from({ length: 30 }, (_, i) => Math.sin(i + 1));
     let q = 0;
-    for (let i = 0; i < 30; i++) for (let k = 0; k < 30; k++) q += v[i]! * a.gaussNewton[i * 30 + k]! * v[k]!;
+    for (let i = 0; i < 30; i++)
+      for (let k = 0; k < 30; k++) q += v[i]! * a.gaussNewton[i * 30 + k]! * v[k]!;
     expect(q).toBeGreaterThan(0);
     // Probabilities are a softmax: rows sum to 1.
     for (let mu = 0; mu < 50; mu++) {

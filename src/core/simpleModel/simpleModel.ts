@@ -72,7 +72,8 @@ export function simpleModel(options: SimpleModelOptions): SimpleModel {
   const C = options.classes;
   const D = options.dim;
   const P = options.samples;
-  if (!(C >= 2) || !(D >= 1) || !(P >= 1)) throw new RangeError('simpleModel: need C ≥ 2, D ≥ 1, P ≥ 1');
+  if (!(C >= 2) || !(D >= 1) || !(P >= 1))
+    throw new RangeError('simpleModel: need C ≥ 2, D ≥ 1, P ≥ 1');
   const a = options.clusterStrength ?? 3;
   const kappa = options.ownClassBoost ?? 1;
   const s = options.logitScale ?? 1;
@@ -139,7 +140,16 @@ export function simpleModel(options: SimpleModelOptions): SimpleModel {
       G[i * D + k] = v;
       G[k * D + i] = v;
     }
-  return { classes: C, dim: D, samples: P, labels, probabilities, loss: loss / P, gaussNewton: G, gradient: g };
+  return {
+    classes: C,
+    dim: D,
+    samples: P,
+    labels,
+    probabilities,
+    loss: loss / P,
+    gaussNewton: G,
+    gradient: g,
+  };
 }
 
 export interface SimpleModelAnalysis {

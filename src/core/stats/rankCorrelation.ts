@@ -9,7 +9,7 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
   const ranks = new Float64Array(n);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && x[order[end]!]! === x[order[start]!]!) end++;
     const rank = (start + 1 + end) / 2;
