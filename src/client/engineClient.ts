@@ -6,6 +6,7 @@
 import type { BackendChoice, BackendName, BackendReport } from '../protocol/backend';
 import type { AnalysisSpec, ExperimentSpec } from '../protocol/experimentSpec';
 import type { ExportDocument } from '../protocol/exportFormat';
+import type { JobKind, JobResult, JobSpec, ResultOf } from '../protocol/jobs';
 import type { Checkpoint } from '../protocol/checkpoint';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol/messages';
 
@@ -20,6 +21,17 @@ export interface EngineClientEvents {
 }
 
 export type WorkerFactory = () => Worker;
+
+/** Why a job did not finish; `cancelled` when the page asked it to stop. */
+export class JobError extends Error {
+  constructor(
+    message: string,
+    readonly cancelled: boolean,
+  ) {
+    super(message);
+    this.name = 'JobError';
+  }
+}
 
 const defaultWorker: WorkerFactory = () =>
   new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
@@ -41,6 +53,14 @@ export class EngineClient {
   private restarts = 0;
   private generation = 0;
   private nextRequest = 1;
+  private readonly jobs = new Map<
+    number,
+    {
+      resolve: (r: JobResult) => void;
+      reject: (e: JobError) => void;
+      onProgress: (fraction: number) => void;
+    }
+  >();
   private readonly exports = new Map<
     number,
     { resolve: (d: ExportDocument) => void; reject: (e: Error) => void }
@@ -112,6 +132,26 @@ export class EngineClient {
     });
   }
 
+  /**
+   * Runs a one-off job in the worker. The promise settles with its result, or rejects (with
+   * `cancelled: true` on the error after `cancel()`); a crash of the worker rejects it too.
+   */
+  runJob<K extends JobKind>(
+    job: Extract<JobSpec, { kind: K }>,
+    onProgress?: (fraction: number) => void,
+  ): { result: Promise<ResultOf<K>>; cancel: () => void } {
+    const id = this.nextRequest++;
+    const result = new Promise<ResultOf<K>>((resolve, reject) => {
+      this.jobs.set(id, {
+        resolve: (r) => resolve(r as ResultOf<K>),
+        reject,
+        onProgress: onProgress ?? (() => undefined),
+      });
+    });
+    this.post({ type: 'job', id, job });
+    return { result, cancel: () => this.post({ type: 'cancelJob', id }) };
+  }
+
   /** Test hook and fault drill: kills the worker as a crash would. */
   simulateCrash(): void {
     this.recover('the engine worker was terminated');
@@ -165,6 +205,17 @@ export class EngineClient {
         pending?.resolve(message.document);
         return;
       }
+      case 'jobProgress':
+        this.jobs.get(message.id)?.onProgress(message.fraction);
+        return;
+      case 'jobResult':
+        this.jobs.get(message.id)?.resolve(message.result);
+        this.jobs.delete(message.id);
+        return;
+      case 'jobError':
+        this.jobs.get(message.id)?.reject(new JobError(message.text, message.cancelled));
+        this.jobs.delete(message.id);
+        return;
       case 'notice':
         this.events.notice(message.level, message.text);
         return;
@@ -182,6 +233,8 @@ export class EngineClient {
   private recover(why: string, failedBackend: BackendName | null = this.backend): void {
     for (const pending of this.exports.values()) pending.reject(new Error(why));
     this.exports.clear();
+    for (const job of this.jobs.values()) job.reject(new JobError(why, false));
+    this.jobs.clear();
     if (this.restarts >= MAX_RESTARTS) {
       this.events.notice(
         'error',

@@ -55,7 +55,7 @@ export const DEFAULT_TIMING: SessionTiming = {
   analysesBlockTraining: false,
 };
 
-type Command = Exclude<ToWorker, { type: 'start' }>;
+type Command = Exclude<ToWorker, { type: 'start' | 'job' | 'cancelJob' }>;
 
 function emptyLatest(): LatestAnalyses {
   return { spectra: new Map(), history: new Map(), flatness: new Map(), slice: null };

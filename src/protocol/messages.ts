@@ -6,6 +6,7 @@ import type { AnalysisProgress, AnalysisUpdate } from './analysis';
 import type { BackendChoice, BackendName, BackendReport } from './backend';
 import type { Checkpoint } from './checkpoint';
 import type { ExportDocument } from './exportFormat';
+import type { JobResult, JobSpec } from './jobs';
 import type { AnalysisSpec, ExperimentSpec } from './experimentSpec';
 import type { SeriesChunk } from './series';
 
@@ -36,6 +37,9 @@ export type ToWorker =
   /** Run every analysis now, at the current weights. */
   | { readonly type: 'analyse' }
   | { readonly type: 'cancelAnalysis' }
+  /** Runs a one-off job beside the experiment (answered by jobProgress / jobResult / jobError). */
+  | { readonly type: 'job'; readonly id: number; readonly job: JobSpec }
+  | { readonly type: 'cancelJob'; readonly id: number }
   /** Asks for the experiment's data as a `flatland/1` document (answered by 'export'). */
   | { readonly type: 'export'; readonly requestId: number };
 
@@ -81,6 +85,14 @@ export type FromWorker =
       readonly sentAt?: number;
     }
   | { readonly type: 'export'; readonly requestId: number; readonly document: ExportDocument }
+  | { readonly type: 'jobProgress'; readonly id: number; readonly fraction: number }
+  | { readonly type: 'jobResult'; readonly id: number; readonly result: JobResult }
+  | {
+      readonly type: 'jobError';
+      readonly id: number;
+      readonly text: string;
+      readonly cancelled: boolean;
+    }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
   | { readonly type: 'deviceLost'; readonly backend: BackendName; readonly text: string }
   | { readonly type: 'fatal'; readonly text: string };

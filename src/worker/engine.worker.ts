@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { installSecondOrderGradients } from '../core/autodiff';
 import { SECOND_ORDER_TOLERANCE, checkSecondOrder } from '../core/autodiff/checkSecondOrder';
 import { createExperiment } from '../engine/experiment';
+import { JobRunner } from '../engine/jobs/jobRunner';
 import { Session, type SessionHost } from '../engine/session';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol/messages';
 import { loadDataSources } from './loadDataSources';
@@ -38,7 +39,8 @@ function yieldToHost(): Promise<void> {
 }
 
 let session: Session | null = null;
-const queued: Exclude<ToWorker, { type: 'start' }>[] = [];
+const queued: Exclude<ToWorker, { type: 'start' | 'job' | 'cancelJob' }>[] = [];
+const jobs = new JobRunner(post, yieldToHost, () => performance.now());
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   if (message.version !== PROTOCOL_VERSION) {
@@ -89,6 +91,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     start(message).catch((error: unknown) => {
       post({ type: 'fatal', text: error instanceof Error ? error.message : String(error) });
     });
+  } else if (message.type === 'job' || message.type === 'cancelJob') {
+    jobs.handle(message);
   } else if (session) {
     session.handle(message);
   } else {

@@ -1,0 +1,14 @@
+/** Runs one job of src/protocol/jobs.ts (chunked: progress, cancel, yields to the host). */
+import type { ChunkOptions } from '../../core/types';
+import type { JobResult, JobSpec } from '../../protocol/jobs';
+import { runBinaryJob } from './runBinaryJob';
+import { runSimpleModelJob } from './runSimpleModelJob';
+
+export function runJob(job: JobSpec, opts: ChunkOptions): Promise<JobResult> {
+  switch (job.kind) {
+    case 'simpleModel':
+      return runSimpleModelJob(job, opts);
+    case 'binary':
+      return runBinaryJob(job, opts);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * One-off computations the page asks the worker for, beside the running experiment: each job is
+ * a plain spec in, a plain result out, with progress and a cancel. Add a kind here, its runner in
+ * src/engine/jobs/runJob.ts, and the page can run it through `EngineClient.runJob`.
+ */
+import type { SimpleModelJob, SimpleModelResult } from './jobs/simpleModelJob';
+import type { BinaryJob, BinaryResult } from './jobs/binaryJob';
+
+export type JobSpec = SimpleModelJob | BinaryJob;
+export type JobResult = SimpleModelResult | BinaryResult;
+export type JobKind = JobSpec['kind'];
+
+/** The result type of a job kind. */
+export type ResultOf<K extends JobKind> = Extract<JobResult, { kind: K }>;
