@@ -5,9 +5,10 @@
  */
 import type { SimpleModelJob, SimpleModelResult } from './jobs/simpleModelJob';
 import type { BinaryJob, BinaryResult } from './jobs/binaryJob';
+import type { GoldilocksJob, GoldilocksResult } from './jobs/goldilocksJob';
 
-export type JobSpec = SimpleModelJob | BinaryJob;
-export type JobResult = SimpleModelResult | BinaryResult;
+export type JobSpec = SimpleModelJob | BinaryJob | GoldilocksJob;
+export type JobResult = SimpleModelResult | BinaryResult | GoldilocksResult;
 export type JobKind = JobSpec['kind'];
 
 /** The result type of a job kind. */

@@ -2,6 +2,7 @@
 import type { ChunkOptions } from '../../core/types';
 import type { JobResult, JobSpec } from '../../protocol/jobs';
 import { runBinaryJob } from './runBinaryJob';
+import { runGoldilocksJob } from './runGoldilocksJob';
 import { runSimpleModelJob } from './runSimpleModelJob';
 
 export function runJob(job: JobSpec, opts: ChunkOptions): Promise<JobResult> {
@@ -10,5 +11,7 @@ export function runJob(job: JobSpec, opts: ChunkOptions): Promise<JobResult> {
       return runSimpleModelJob(job, opts);
     case 'binary':
       return runBinaryJob(job, opts);
+    case 'goldilocks':
+      return runGoldilocksJob(job, opts);
   }
 }
