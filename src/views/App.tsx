@@ -7,6 +7,7 @@ import { NoticeArea } from './NoticeArea';
 import { SpectrumPanel } from './SpectrumPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { ExportBar } from './export/ExportBar';
+import { MoreExperiments } from './experiments/MoreExperiments';
 import { PresetGallery } from './gallery/PresetGallery';
 import { LectureToggle, LockWhenAsked, PresentationFrame } from './lecture/PresentationFrame';
 
@@ -34,6 +35,7 @@ export function App() {
           <TrainingPanel />
         </main>
       </div>
+      <MoreExperiments />
     </PresentationFrame>
   );
 }

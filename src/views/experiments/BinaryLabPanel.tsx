@@ -1,0 +1,234 @@
+import { useMemo, useState } from 'react';
+import type { BinaryResult, BinarySolver } from '../../protocol/jobs/binaryJob';
+import {
+  BINARY_SOLVERS,
+  BINARY_SOLVER_LABELS,
+  DEFAULT_BINARY_LAB,
+  binaryJobFor,
+  type BinaryLabSettings,
+} from '../../store/binaryLab';
+import { createLineChart, type ChartLine } from '../charts/lineChart';
+import { NumberField, Toggle } from '../fields';
+import { runColor } from '../runColors';
+import { useChart } from '../useChart';
+import { JobProgress } from './JobProgress';
+import { useJob } from './useJob';
+
+function solverColor(solver: BinarySolver): string {
+  return runColor(BINARY_SOLVERS.indexOf(solver));
+}
+
+function curves(result: BinaryResult | null, measure: 'fraction' | 'entropy'): ChartLine[] {
+  if (!result) return [];
+  const x = result.distances;
+  const lines: ChartLine[] = result.results.map((r) => ({
+    id: r.solver,
+    label: BINARY_SOLVER_LABELS[r.solver],
+    color: solverColor(r.solver),
+    x,
+    y: measure === 'fraction' ? r.fraction : r.localEntropy,
+    length: x.length,
+    dots: true,
+  }));
+  const bound = result.results[0]?.shellEntropy;
+  if (measure === 'entropy' && bound)
+    lines.push({
+      id: 'shell',
+      label: 'upper bound: the whole shell',
+      color: '#777777',
+      x,
+      y: bound,
+      length: x.length,
+      dash: '6 4',
+    });
+  return lines;
+}
+
+/**
+ * ±1-weight perceptrons and committees on random patterns (Baldassi et al.): each solver on the
+ * same patterns, then the Hamming local entropy around what it found — isolated typical
+ * solutions (the fraction drops to 0 at once) against wide flat clusters (it stays near 1).
+ */
+export function BinaryLabPanel() {
+  const [settings, setSettings] = useState<BinaryLabSettings>(DEFAULT_BINARY_LAB);
+  const { status, last, run, cancel } = useJob<'binary'>();
+  const { job, notes } = useMemo(() => binaryJobFor(settings), [settings]);
+  const set = (patch: Partial<BinaryLabSettings>) => setSettings((s) => ({ ...s, ...patch }));
+  const toggleSolver = (solver: BinarySolver, on: boolean) =>
+    set({
+      solvers: on ? [...settings.solvers, solver] : settings.solvers.filter((x) => x !== solver),
+    });
+  const fractionLines = useMemo(() => curves(last, 'fraction'), [last]);
+  const entropyLines = useMemo(() => curves(last, 'entropy'), [last]);
+  const fractionRef = useChart(
+    (el) =>
+      createLineChart(el, {
+        xLabel: 'Hamming distance d (fraction of weights flipped)',
+        yLabel: 'fraction still solutions',
+        logX: true,
+        height: 230,
+      }),
+    fractionLines,
+  );
+  const entropyRef = useChart(
+    (el) =>
+      createLineChart(el, {
+        xLabel: 'Hamming distance d',
+        yLabel: 'local entropy S(d)',
+        logX: true,
+        height: 230,
+      }),
+    entropyLines,
+  );
+  const running = status.state === 'running';
+
+  return (
+    <section
+      className="panel experiment-panel"
+      data-testid="binary-lab"
+      aria-label="±1 networks"
+      data-state={status.state}
+      data-solvers={last?.results.length ?? 0}
+    >
+      <div className="panel-head">
+        <h2>±1 networks: isolated typical solutions vs wide flat clusters</h2>
+      </div>
+      <p className="muted experiment-hint">
+        P = αN random ±1 patterns with random labels, a network with ±1 weights. Each solver gets
+        the same sweep budget; around the solution it returns, flip a fraction d of the weights at
+        random: does the network still classify every pattern? Focusing BP and the entropic solvers
+        land in dense clusters; annealing and the clipped perceptron find isolated ones.
+      </p>
+      <div className="experiment-controls">
+        <NumberField
+          label="N inputs"
+          testId="binary-inputs"
+          value={settings.inputs}
+          min={51}
+          max={1001}
+          step={2}
+          integer
+          onCommit={(inputs) => set({ inputs })}
+        />
+        <Toggle<'1' | '3' | '5'>
+          label="Hidden units K"
+          testId="binary-hidden"
+          value={String(settings.hidden) as '1' | '3' | '5'}
+          options={['1', '3', '5']}
+          labels={{ '1': 'K = 1', '3': 'K = 3', '5': 'K = 5' }}
+          onChange={(k) => set({ hidden: Number(k) as 1 | 3 | 5 })}
+        />
+        <label className="field check">
+          <input
+            type="checkbox"
+            data-testid="binary-tree"
+            checked={settings.tree}
+            disabled={settings.hidden === 1}
+            onChange={(e) => set({ tree: e.target.checked })}
+          />
+          <span>tree</span>
+        </label>
+        <NumberField
+          label="load α = P/N"
+          testId="binary-alpha"
+          value={settings.alpha}
+          min={0.01}
+          max={2}
+          step={0.05}
+          onCommit={(alpha) => set({ alpha })}
+        />
+        <NumberField
+          label="sweeps"
+          testId="binary-sweeps"
+          value={settings.sweeps}
+          min={1}
+          max={10000}
+          step={50}
+          integer
+          onCommit={(sweeps) => set({ sweeps })}
+        />
+        <NumberField
+          label="seed"
+          testId="binary-seed"
+          value={settings.seed}
+          min={0}
+          max={2 ** 31 - 1}
+          step={1}
+          integer
+          onCommit={(seed) => set({ seed })}
+        />
+      </div>
+      <fieldset className="experiment-solvers">
+        <legend>Solvers</legend>
+        {BINARY_SOLVERS.map((solver) => (
+          <label key={solver} className="field check">
+            <input
+              type="checkbox"
+              data-testid={`binary-solver-${solver}`}
+              checked={settings.solvers.includes(solver)}
+              disabled={solver === 'clippedPerceptron' && settings.hidden !== 1}
+              onChange={(e) => toggleSolver(solver, e.target.checked)}
+            />
+            <span className="swatch" style={{ background: solverColor(solver) }} />
+            <span>{BINARY_SOLVER_LABELS[solver]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="experiment-run">
+        <button
+          type="button"
+          data-testid="binary-run"
+          disabled={running || job.solvers.length === 0}
+          onClick={() => run(job)}
+        >
+          Run
+        </button>
+        <JobProgress status={status} testId="binary-progress" onCancel={cancel} />
+      </div>
+      {notes.length > 0 && (
+        <p className="muted" data-testid="binary-notes">
+          {notes.join('; ')}.
+        </p>
+      )}
+      {last && (
+        <div className="table-scroll">
+          <table className="stats" aria-label="Solvers" data-testid="binary-results">
+            <thead>
+              <tr>
+                <th scope="col">solver</th>
+                <th scope="col">solved</th>
+                <th scope="col">errors</th>
+                <th scope="col">sweeps</th>
+              </tr>
+            </thead>
+            <tbody>
+              {last.results.map((r) => (
+                <tr key={r.solver} data-solver={r.solver} data-solved={r.solved}>
+                  <th scope="row">
+                    <span className="swatch" style={{ background: solverColor(r.solver) }} />
+                    {BINARY_SOLVER_LABELS[r.solver]}
+                  </th>
+                  <td>{r.solved ? 'yes' : 'no'}</td>
+                  <td className="num">{r.errors}</td>
+                  <td className="num">{r.sweeps}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="flatness-charts">
+        <figure>
+          <figcaption>Fraction of flipped configurations still solutions</figcaption>
+          <div ref={fractionRef} className="chart" data-testid="binary-fraction" />
+        </figure>
+        <figure>
+          <figcaption>
+            Local entropy S(d) = (1/N) log(fraction × shell size); dashed: its bound
+          </figcaption>
+          <div ref={entropyRef} className="chart" data-testid="binary-entropy" />
+        </figure>
+      </div>
+    </section>
+  );
+}

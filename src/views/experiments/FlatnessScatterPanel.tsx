@@ -1,0 +1,119 @@
+import { useMemo, useState } from 'react';
+import {
+  SCATTER_MEASURES,
+  flatnessScatter,
+  type ScatterMeasure,
+} from '../../store/flatnessScatter';
+import { createScatterChart, type ScatterDot } from '../charts/scatterChart';
+import { SelectField } from '../fields';
+import { runColor } from '../runColors';
+import { useAppStore } from '../useAppStore';
+import { useChart } from '../useChart';
+import { fmt } from './format';
+
+const MEASURE_LABELS: Record<ScatterMeasure, string> = {
+  energyError: 'local energy δE(σ) on the error',
+  energyLoss: 'local energy δE(σ) on the loss',
+  lambdaMax: 'top Hessian eigenvalue λmax',
+  trace: 'Hessian trace Tr H',
+};
+
+function ScatterPlot({ xLabel, dots }: { xLabel: string; dots: readonly ScatterDot[] }) {
+  const ref = useChart(
+    (el) => createScatterChart(el, { xLabel, yLabel: 'final test error', height: 280 }),
+    dots,
+  );
+  return <div ref={ref} className="chart" data-testid="scatter-chart" />;
+}
+
+/**
+ * Flatness against generalization across the runs of the current experiment: one dot per run,
+ * a flatness measure at its latest analysis against its final test error, with Spearman's ρ and
+ * Kendall's τ_b. Runs that lack either are listed, not plotted.
+ */
+export function FlatnessScatterPanel() {
+  const runs = useAppStore((s) => s.runs);
+  const spectra = useAppStore((s) => s.analysis.spectra);
+  const flatness = useAppStore((s) => s.analysis.flatness);
+  const specSigmas = useAppStore((s) => s.spec.analysis.flatness?.sigmas);
+  const sigmas = useMemo(() => specSigmas ?? [0.1], [specSigmas]);
+  const [measure, setMeasure] = useState<ScatterMeasure>('energyError');
+  const [sigmaChoice, setSigma] = useState<string | null>(null);
+  const sigma =
+    sigmaChoice !== null && sigmas.includes(Number(sigmaChoice))
+      ? Number(sigmaChoice)
+      : sigmas.reduce((a, b) =>
+          Math.abs(Math.log(b / 0.1)) < Math.abs(Math.log(a / 0.1)) ? b : a,
+        );
+  const scatter = useMemo(
+    () => flatnessScatter({ runs, spectra, flatness }, measure, sigma),
+    [runs, spectra, flatness, measure, sigma],
+  );
+  const dots = useMemo(
+    (): ScatterDot[] =>
+      scatter.points.map((p) => ({
+        id: p.runId,
+        label: p.label,
+        color: runColor(p.index),
+        x: p.x,
+        y: p.y,
+      })),
+    [scatter],
+  );
+  const energy = measure === 'energyError' || measure === 'energyLoss';
+  const xLabel = energy
+    ? `δE(σ = ${sigma}) on the ${measure === 'energyError' ? 'error' : 'loss'}`
+    : MEASURE_LABELS[measure];
+  return (
+    <section
+      className="panel experiment-panel"
+      data-testid="flatness-scatter"
+      aria-label="Flatness against test error"
+      data-n={scatter.n}
+      data-spearman={Number.isFinite(scatter.spearman) ? scatter.spearman : ''}
+      data-kendall={Number.isFinite(scatter.kendall) ? scatter.kendall : ''}
+    >
+      <div className="panel-head">
+        <h2>Flatness vs generalization</h2>
+        <SelectField<ScatterMeasure>
+          label="x"
+          testId="scatter-measure"
+          value={measure}
+          options={SCATTER_MEASURES}
+          labels={MEASURE_LABELS}
+          onChange={setMeasure}
+        />
+        {energy && (
+          <SelectField<string>
+            label="σ"
+            testId="scatter-sigma"
+            value={String(sigma)}
+            options={sigmas.map(String)}
+            onChange={setSigma}
+          />
+        )}
+      </div>
+      <p className="muted experiment-hint">
+        One dot per run of the current experiment, at its latest analysis. Flatter minima (lower δE,
+        smaller λmax or trace) should generalize better on average: a positive rank correlation.
+      </p>
+      {/* Remounted on a new x label: a chart's axis titles are fixed at creation. */}
+      <ScatterPlot key={xLabel} xLabel={xLabel} dots={dots} />
+      <p className="scatter-stats" data-testid="scatter-stats">
+        Spearman ρ = <span className="num">{fmt(scatter.spearman)}</span> · Kendall τ_b ={' '}
+        <span className="num">{fmt(scatter.kendall)}</span> · n ={' '}
+        <span className="num">{scatter.n}</span>
+        {scatter.n < 2 && <span className="muted"> (needs two runs with both measures)</span>}
+      </p>
+      {scatter.missing.length > 0 && (
+        <ul className="scatter-missing muted" data-testid="scatter-missing">
+          {scatter.missing.map((m) => (
+            <li key={m.runId} data-run={m.runId}>
+              {m.label}: {m.why}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
