@@ -6,9 +6,10 @@
 import type { SimpleModelJob, SimpleModelResult } from './jobs/simpleModelJob';
 import type { BinaryJob, BinaryResult } from './jobs/binaryJob';
 import type { GoldilocksJob, GoldilocksResult } from './jobs/goldilocksJob';
+import type { RescalingJob, RescalingResult } from './jobs/rescalingJob';
 
-export type JobSpec = SimpleModelJob | BinaryJob | GoldilocksJob;
-export type JobResult = SimpleModelResult | BinaryResult | GoldilocksResult;
+export type JobSpec = SimpleModelJob | BinaryJob | GoldilocksJob | RescalingJob;
+export type JobResult = SimpleModelResult | BinaryResult | GoldilocksResult | RescalingResult;
 export type JobKind = JobSpec['kind'];
 
 /** The result type of a job kind. */

@@ -3,6 +3,7 @@ import type { ChunkOptions } from '../../core/types';
 import type { JobResult, JobSpec } from '../../protocol/jobs';
 import { runBinaryJob } from './runBinaryJob';
 import { runGoldilocksJob } from './runGoldilocksJob';
+import { runRescalingJob } from './runRescalingJob';
 import { runSimpleModelJob } from './runSimpleModelJob';
 
 export function runJob(job: JobSpec, opts: ChunkOptions): Promise<JobResult> {
@@ -13,5 +14,7 @@ export function runJob(job: JobSpec, opts: ChunkOptions): Promise<JobResult> {
       return runBinaryJob(job, opts);
     case 'goldilocks':
       return runGoldilocksJob(job, opts);
+    case 'rescaling':
+      return runRescalingJob(job, opts);
   }
 }

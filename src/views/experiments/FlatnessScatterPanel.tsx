@@ -105,6 +105,37 @@ export function FlatnessScatterPanel() {
         <span className="num">{scatter.n}</span>
         {scatter.n < 2 && <span className="muted"> (needs two runs with both measures)</span>}
       </p>
+      {scatter.n > 0 && (
+        <details className="scatter-points">
+          <summary>The {scatter.n} points</summary>
+          <div className="table-scroll">
+            <table className="stats" aria-label="Scatter points">
+              <thead>
+                <tr>
+                  <th scope="col">run</th>
+                  <th scope="col">{energy ? `δE (σ used)` : MEASURE_LABELS[measure]}</th>
+                  <th scope="col">final test error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scatter.points.map((p) => (
+                  <tr key={p.runId} data-run={p.runId}>
+                    <th scope="row">
+                      <span className="swatch" style={{ background: runColor(p.index) }} />
+                      {p.label}
+                    </th>
+                    <td className="num">
+                      {fmt(p.x)}
+                      {energy ? ` (${fmt(p.sigma)})` : ''}
+                    </td>
+                    <td className="num">{fmt(p.y)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
       {scatter.missing.length > 0 && (
         <ul className="scatter-missing muted" data-testid="scatter-missing">
           {scatter.missing.map((m) => (
