@@ -49,8 +49,10 @@ export const goldilocksPreset: Preset = {
   ],
   ticks: 0,
   limitation:
-    'The engine does not run training in a random hyperplane from a spec yet; this preset shows the ' +
-    'full-space Hessian measures at the initialization (d = D) and its check reads those.',
+    'The preset itself shows the full-space measures at the initialization (d = D), and its check ' +
+    'reads those. The hyperplane version — H_d = MᵀHM on random d-dimensional hyperplanes and ' +
+    'training confined to one — runs from the “Goldilocks zone” tab under More experiments, for ' +
+    'r from 0.03 to 30.',
   check(doc) {
     const m = goldilocksMeasures(doc);
     if (!m) return missing('exact spectrum');

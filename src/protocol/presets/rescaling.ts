@@ -28,9 +28,10 @@ export const rescalingPreset: Preset = {
   ],
   ticks: 300,
   limitation:
-    'The engine cannot make the rescaled copy from a spec yet (it needs a run option such as ' +
-    '“rescale layer k by c”); this preset trains the network and shows the invariant measures, and ' +
-    'its check only reads them.',
+    'The rescaled copy is made on request, not from the spec: train, then open the “Rescaling” ' +
+    'tab under More experiments to compare the network with its copy (λmax, the multiplicative ' +
+    'and additive local energies, the filter-normalized slice). The exported data holds the one ' +
+    'trained run, so this check reads its measures only.',
   check(doc) {
     const run = runOf(doc, 'sgd');
     const rescaled = runOf(doc, 'rescaled');
