@@ -124,8 +124,6 @@ describe('more experiments (issue 9)', () => {
     );
     await page.getByTestId('tab-scatter').click();
     const scatter = page.getByTestId('flatness-scatter');
-    // Before any analysis every run is listed as missing, none is plotted.
-    expect(await scatter.getAttribute('data-n')).toBe('0');
     await page.evaluate(() => {
       interface Handle {
         client: { step(ticks: number): void };
@@ -145,7 +143,22 @@ describe('more experiments (issue 9)', () => {
       { timeout: 60_000, polling: 250 },
     );
     await page.getByTestId('analyse').click();
-    await page.waitForSelector('[data-testid="flatness-scatter"][data-n="9"]', { timeout: 60_000 });
+    // Wait for the analysis after training (the one at step 0 sees nine copies of the same weights).
+    await page.waitForFunction(
+      () => {
+        interface Handle {
+          store: { getState(): { analysis: { flatness: Record<string, { step: number }> } } };
+        }
+        const { flatness } = (window as unknown as { flatland: Handle }).flatland.store.getState()
+          .analysis;
+        const results = Object.values(flatness);
+        return results.length === 9 && results.every((f) => f.step > 0);
+      },
+      undefined,
+      { timeout: 60_000, polling: 250 },
+    );
+    await page.waitForSelector('[data-testid="flatness-scatter"][data-n="9"]', { timeout: 10_000 });
+    expect(await scatter.getAttribute('data-spearman')).not.toBe('');
     const rho = Number(await scatter.getAttribute('data-spearman'));
     const tau = Number(await scatter.getAttribute('data-kendall'));
     expect(rho).toBeGreaterThanOrEqual(-1);

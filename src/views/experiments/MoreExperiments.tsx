@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { BinaryLabPanel } from './BinaryLabPanel';
 import { FlatnessScatterPanel } from './FlatnessScatterPanel';
 import { SimpleModelPanel } from './SimpleModelPanel';
+import { GoldilocksPanel } from './GoldilocksPanel';
+import { RescalingPanel } from './RescalingPanel';
 import './experiments.css';
 
-type Tab = 'binary' | 'simpleModel' | 'scatter';
+type Tab = 'binary' | 'simpleModel' | 'scatter' | 'goldilocks' | 'rescaling';
 
 const TABS: readonly { id: Tab; title: string; blurb: string }[] = [
   {
@@ -21,6 +23,16 @@ const TABS: readonly { id: Tab; title: string; blurb: string }[] = [
     id: 'scatter',
     title: 'Flatness vs test error',
     blurb: 'rank correlations across the runs of this experiment',
+  },
+  {
+    id: 'goldilocks',
+    title: 'Goldilocks zone',
+    blurb: 'initialization radius, restricted Hessian, training in a random hyperplane',
+  },
+  {
+    id: 'rescaling',
+    title: 'Rescaling',
+    blurb: 'a ReLU layer × c, the next × 1/c: same function, different λmax',
   },
 ];
 
@@ -72,6 +84,16 @@ export function MoreExperiments() {
       {opened.includes('scatter') && (
         <div role="tabpanel" hidden={tab !== 'scatter'}>
           <FlatnessScatterPanel />
+        </div>
+      )}
+      {opened.includes('goldilocks') && (
+        <div role="tabpanel" hidden={tab !== 'goldilocks'}>
+          <GoldilocksPanel />
+        </div>
+      )}
+      {opened.includes('rescaling') && (
+        <div role="tabpanel" hidden={tab !== 'rescaling'}>
+          <RescalingPanel />
         </div>
       )}
     </section>

@@ -3,10 +3,10 @@ import {
   GOLDILOCKS_SCALES,
   runGoldilocks,
   type GoldilocksResult,
-} from '../store/goldilocksActions';
-import { createLineChart, type ChartLine } from './charts/lineChart';
-import { runColor } from './runColors';
-import { useChart } from './useChart';
+} from '../../store/goldilocksActions';
+import { createLineChart, type ChartLine } from '../charts/lineChart';
+import { runColor } from '../runColors';
+import { useChart } from '../useChart';
 
 type Status =
   | { readonly state: 'idle' }

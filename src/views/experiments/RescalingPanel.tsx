@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { RESCALING_SIGMAS, runRescaling, type RescalingResult } from '../store/rescalingActions';
-import { useAppStore } from './useAppStore';
+import { RESCALING_SIGMAS, runRescaling, type RescalingResult } from '../../store/rescalingActions';
+import { useAppStore } from '../useAppStore';
 
 type Status =
   | { readonly state: 'idle' }
