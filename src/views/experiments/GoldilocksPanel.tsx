@@ -140,6 +140,16 @@ export function GoldilocksPanel() {
         )}
         {status.state === 'failed' && <span className="run-stopped">{status.text}</span>}
       </div>
+      {result && (
+        <ul className="legend">
+          {[...measureLines, ...lossLines].map((l) => (
+            <li key={l.id}>
+              <span className="swatch" style={{ background: l.color }} />
+              {l.label}
+            </li>
+          ))}
+        </ul>
+      )}
       <div ref={measureRef} className="chart" data-drawn={result ? 'yes' : 'no'} />
       <div ref={lossRef} className="chart" />
       {result && (
