@@ -2,11 +2,8 @@
  * The Goldilocks sweep of the current experiment's data and model (SCIENCE.md §6.4), run as a
  * worker job. The radii sweep the standard initialization by factors of about 3.
  */
-import type { GoldilocksJob, GoldilocksResult } from '../protocol/jobs/goldilocksJob';
-import { engineClient } from './actions';
+import type { GoldilocksJob } from '../protocol/jobs/goldilocksJob';
 import { appStore } from './appStore';
-
-export type { GoldilocksResult };
 
 export const GOLDILOCKS_SCALES = [0.03, 0.1, 0.3, 1, 3, 10, 30] as const;
 
@@ -34,12 +31,4 @@ export function goldilocksJob(settings: GoldilocksSettings): GoldilocksJob {
     batchSize: 32,
     seed: spec.seed,
   };
-}
-
-/** Starts the sweep; null when the engine is not attached yet. */
-export function runGoldilocks(
-  settings: GoldilocksSettings,
-  onProgress: (fraction: number) => void,
-): { result: Promise<GoldilocksResult>; cancel: () => void } | null {
-  return engineClient()?.runJob(goldilocksJob(settings), onProgress) ?? null;
 }

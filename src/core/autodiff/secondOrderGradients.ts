@@ -11,6 +11,7 @@
  * have no gradient at all, which makes a second derivative throw; they get zero gradients.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { batchMatMulGradient } from './matMulGradient';
 
 const fromInputs: readonly tf.GradConfig[] = [
   {
@@ -110,6 +111,8 @@ function zeroGradient(kernelName: string, inputs: readonly string[]): tf.GradCon
 const FIX: readonly tf.GradConfig[] = [
   ...fromInputs,
   ...piecewiseConstant.map(([k, inputs]) => zeroGradient(k, inputs)),
+  // Not a correctness fix: the same gradient, ~4× faster on wasm (see matMulGradient.ts).
+  batchMatMulGradient,
 ];
 
 /** The kernels whose gradients the fix replaces or adds. */

@@ -1,37 +1,21 @@
-import { useMemo, useRef, useState } from 'react';
-import {
-  GOLDILOCKS_SCALES,
-  runGoldilocks,
-  type GoldilocksResult,
-} from '../../store/goldilocksActions';
+import { useMemo, useState } from 'react';
+import type { GoldilocksResult } from '../../protocol/jobs/goldilocksJob';
+import { GOLDILOCKS_SCALES, goldilocksJob } from '../../store/goldilocksActions';
 import { createLineChart, type ChartLine } from '../charts/lineChart';
 import { runColor } from '../runColors';
 import { useChart } from '../useChart';
+import { JobProgress } from './JobProgress';
+import { useJob } from './useJob';
 
-type Status =
-  | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly fraction: number }
-  | { readonly state: 'done'; readonly result: GoldilocksResult }
-  | { readonly state: 'failed'; readonly text: string };
-
-function lines(
+function line(
   result: GoldilocksResult | null,
-  pick: (r: GoldilocksResult) => ArrayLike<number>,
+  y: (r: GoldilocksResult) => ArrayLike<number>,
   label: string,
   color: string,
 ): ChartLine[] {
   if (!result) return [];
-  return [
-    {
-      id: label,
-      label,
-      color,
-      x: result.scales,
-      y: pick(result),
-      length: result.scales.length,
-      dots: true,
-    },
-  ];
+  const n = result.scales.length;
+  return [{ id: label, label, color, x: result.scales, y: y(result), length: n, dots: true }];
 }
 
 /**
@@ -40,15 +24,13 @@ function lines(
  * hyperplanes, and the loss reached by training only within one of them.
  */
 export function GoldilocksPanel() {
-  const [status, setStatus] = useState<Status>({ state: 'idle' });
   const [subspaceDim, setSubspaceDim] = useState(10);
-  const cancel = useRef<(() => void) | null>(null);
-  const result = status.state === 'done' ? status.result : null;
+  const { status, last: result, run, cancel } = useJob<'goldilocks'>();
 
   const measureLines = useMemo(
     () => [
-      ...lines(result, (r) => r.traceOverFrobenius, 'Tr(H_d)/‖H_d‖_F', runColor(0)),
-      ...lines(
+      ...line(result, (r) => r.traceOverFrobenius, 'Tr(H_d)/‖H_d‖_F', runColor(0)),
+      ...line(
         result,
         (r) => Float64Array.from(r.positiveFraction, (p) => p * Math.sqrt(r.subspaceDim)),
         'positive share × √d',
@@ -59,8 +41,8 @@ export function GoldilocksPanel() {
   );
   const lossLines = useMemo(
     () => [
-      ...lines(result, (r) => r.initialLoss, 'loss at θ₀', runColor(4)),
-      ...lines(result, (r) => r.finalLoss, 'loss after training in the hyperplane', runColor(1)),
+      ...line(result, (r) => r.initialLoss, 'loss at θ₀', runColor(4)),
+      ...line(result, (r) => r.finalLoss, 'loss after training in the hyperplane', runColor(1)),
     ],
     [result],
   );
@@ -85,21 +67,9 @@ export function GoldilocksPanel() {
       }),
     lossLines,
   );
-
-  const start = () => {
-    cancel.current?.();
-    const handle = runGoldilocks({ subspaceDim, trainSteps: 200 }, (fraction) =>
-      setStatus({ state: 'running', fraction }),
-    );
-    if (!handle) return;
-    cancel.current = handle.cancel;
-    setStatus({ state: 'running', fraction: 0 });
-    handle.result.then(
-      (r) => setStatus({ state: 'done', result: r }),
-      (e: Error & { cancelled?: boolean }) =>
-        setStatus(e.cancelled ? { state: 'idle' } : { state: 'failed', text: e.message }),
-    );
-  };
+  const peak = result
+    ? result.scales[result.traceOverFrobenius.indexOf(Math.max(...result.traceOverFrobenius))]
+    : null;
 
   return (
     <section className="panel" data-testid="goldilocks" aria-label="Goldilocks zone">
@@ -126,19 +96,11 @@ export function GoldilocksPanel() {
           type="button"
           data-testid="goldilocks-run"
           disabled={status.state === 'running'}
-          onClick={start}
+          onClick={() => run(goldilocksJob({ subspaceDim, trainSteps: 200 }))}
         >
           Run the sweep
         </button>
-        {status.state === 'running' && (
-          <>
-            <progress max={1} value={status.fraction} aria-label="Goldilocks sweep progress" />
-            <button type="button" onClick={() => cancel.current?.()}>
-              Cancel
-            </button>
-          </>
-        )}
-        {status.state === 'failed' && <span className="run-stopped">{status.text}</span>}
+        <JobProgress status={status} testId="goldilocks-progress" onCancel={cancel} />
       </div>
       {result && (
         <ul className="legend">
@@ -154,9 +116,8 @@ export function GoldilocksPanel() {
       <div ref={lossRef} className="chart" />
       {result && (
         <p className="muted" data-testid="goldilocks-peak">
-          Tr(H_d)/‖H_d‖_F peaks at r ={' '}
-          {result.scales[result.traceOverFrobenius.indexOf(Math.max(...result.traceOverFrobenius))]}{' '}
-          (bound √d = {Math.sqrt(result.subspaceDim).toFixed(2)}); D = {result.paramCount}.
+          Tr(H_d)/‖H_d‖_F peaks at r = {peak} (bound √d = {Math.sqrt(result.subspaceDim).toFixed(2)}
+          ); D = {result.paramCount}.
         </p>
       )}
     </section>

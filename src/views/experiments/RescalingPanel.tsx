@@ -1,12 +1,8 @@
-import { useRef, useState } from 'react';
-import { RESCALING_SIGMAS, runRescaling, type RescalingResult } from '../../store/rescalingActions';
+import { useState } from 'react';
+import { RESCALING_SIGMAS, rescalingJobFor } from '../../store/rescalingActions';
 import { useAppStore } from '../useAppStore';
-
-type Status =
-  | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly fraction: number }
-  | { readonly state: 'done'; readonly result: RescalingResult; readonly factor: number }
-  | { readonly state: 'failed'; readonly text: string };
+import { JobProgress } from './JobProgress';
+import { useJob } from './useJob';
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : '—');
 
@@ -17,23 +13,23 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : '—');
 export function RescalingPanel() {
   const model = useAppStore((s) => s.spec.model);
   const [factor, setFactor] = useState(5);
-  const [status, setStatus] = useState<Status>({ state: 'idle' });
-  const cancel = useRef<(() => void) | null>(null);
+  const [preparing, setPreparing] = useState<string | null>(null);
+  const { status, last: r, run, cancel } = useJob<'rescaling'>();
   const usable = model.kind === 'mlp' && model.activation === 'relu' && model.hidden.length >= 1;
 
   const start = () => {
-    const handle = runRescaling(factor, (fraction) => setStatus({ state: 'running', fraction }));
-    if (!handle) return;
-    cancel.current = handle.cancel;
-    setStatus({ state: 'running', fraction: 0 });
-    handle.result.then(
-      (result) => setStatus({ state: 'done', result, factor }),
-      (e: Error & { cancelled?: boolean }) =>
-        setStatus(e.cancelled ? { state: 'idle' } : { state: 'failed', text: e.message }),
+    setPreparing('reading the weights…');
+    rescalingJobFor(factor).then(
+      (job) => {
+        setPreparing(null);
+        run(job);
+      },
+      (error: Error) => setPreparing(error.message),
     );
   };
 
-  const r = status.state === 'done' ? status.result : null;
+  const shownFactor = status.state === 'done' ? status.job.factor : '…';
+
   return (
     <section className="panel" data-testid="rescaling" aria-label="Rescaling invariance">
       <h2>Rescaling a ReLU network: same function, different λmax</h2>
@@ -56,7 +52,7 @@ export function RescalingPanel() {
         <button
           type="button"
           data-testid="rescaling-run"
-          disabled={!usable || status.state === 'running'}
+          disabled={!usable || status.state === 'running' || preparing === 'reading the weights…'}
           onClick={start}
         >
           Rescale the first run and compare
@@ -64,15 +60,8 @@ export function RescalingPanel() {
         {!usable && (
           <span className="muted">Needs a ReLU MLP (choose one in the model settings).</span>
         )}
-        {status.state === 'running' && (
-          <>
-            <progress max={1} value={status.fraction} aria-label="Rescaling comparison progress" />
-            <button type="button" onClick={() => cancel.current?.()}>
-              Cancel
-            </button>
-          </>
-        )}
-        {status.state === 'failed' && <span className="run-stopped">{status.text}</span>}
+        <JobProgress status={status} testId="rescaling-progress" onCancel={cancel} />
+        {preparing && <span className="muted">{preparing}</span>}
       </div>
       {r && (
         <table
@@ -85,7 +74,7 @@ export function RescalingPanel() {
             <tr>
               <th scope="col">measure</th>
               <th scope="col">network</th>
-              <th scope="col">rescaled (c = {status.state === 'done' ? status.factor : ''})</th>
+              <th scope="col">rescaled (c = {shownFactor})</th>
             </tr>
           </thead>
           <tbody>
