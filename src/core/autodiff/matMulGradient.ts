@@ -24,7 +24,7 @@ export const batchMatMulGradient: tf.GradConfig = {
   kernelName: tf.BatchMatMul,
   inputsToSave: ['a', 'b'],
   gradFunc: (dy, saved, attrs) => {
-    const [a, b] = saved as tf.Tensor[];
+    const [a, b] = saved;
     const d = dy as tf.Tensor;
     const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
     if (!a || !b) throw new Error('BatchMatMul gradient: saved inputs missing');
