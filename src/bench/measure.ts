@@ -5,6 +5,7 @@
  * completion. Nothing here fails on speed: it only reports.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { crossEntropyOfBlocks } from '../core/losses/crossEntropy';
 import { hessianVectorProduct } from '../core/autodiff';
 import { makeDataset } from '../core/data';
 import { sliceSplit } from '../core/data/split';
@@ -345,6 +346,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       split: landscapeSplit,
       labelKind: dataset.labelKind,
       denseChain: { activation: 'relu' },
+      blockLoss: crossEntropyOfBlocks,
     });
     const f = objectiveLoss(objective);
     const wt = tf.tensor1d(w);

@@ -132,7 +132,7 @@ export async function createExperiment(
     });
     return new Run(runSpec, optimizer, problem, evaluator, saved);
   });
-  const landscape = createLandscape(spec.model, model, loss, dataset);
+  const landscape = createLandscape(spec.model, spec.loss, model, loss, dataset);
   const experiment = new Experiment(
     spec,
     dataset,

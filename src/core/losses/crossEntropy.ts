@@ -12,3 +12,19 @@ export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scala
     return tf.neg(tf.mean<tf.Scalar>(tf.sum(tf.mul(target, logSoftmax(logits)), 1)));
   });
 }
+
+/**
+ * The same mean cross-entropy for each of G logit blocks [G, n, C] against one label vector [n]
+ * at once: [G]. For evaluating many parameter points (loss slices), where a per-block loop of
+ * small kernels costs more than the arithmetic. Not meant to be differentiated.
+ */
+export function crossEntropyOfBlocks(logits: tf.Tensor3D, labels: tf.Tensor1D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const classes = logits.shape[2];
+    const shifted = tf.sub(logits, tf.max(logits, 2, true));
+    const logSumExp = tf.log(tf.sum(tf.exp(shifted), 2));
+    const target = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), classes), 'float32');
+    const picked = tf.sum(tf.mul(shifted, target), 2);
+    return tf.mean<tf.Tensor1D>(tf.sub(logSumExp, picked), 1);
+  });
+}

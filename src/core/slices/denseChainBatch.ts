@@ -59,17 +59,23 @@ export function lossAndErrorOfLogits(
   logits: tf.Tensor3D,
 ): { loss: tf.Tensor1D; error: tf.Tensor1D } {
   const g = logits.shape[0];
-  const losses: tf.Scalar[] = [];
-  for (let k = 0; k < g; k++) {
-    const zk = tf.squeeze<tf.Tensor2D>(tf.slice(logits, [k, 0, 0], [1, -1, -1]), [0]);
-    losses.push(objective.loss(zk, objective.y));
+  let loss: tf.Tensor1D;
+  if (objective.blockLoss) {
+    loss = objective.blockLoss(logits, objective.y);
+  } else {
+    const losses: tf.Scalar[] = [];
+    for (let k = 0; k < g; k++) {
+      const zk = tf.squeeze<tf.Tensor2D>(tf.slice(logits, [k, 0, 0], [1, -1, -1]), [0]);
+      losses.push(objective.loss(zk, objective.y));
+    }
+    loss = tf.stack(losses) as tf.Tensor1D;
   }
   const predictions =
     objective.labelKind === 'class'
       ? tf.cast(tf.argMax(logits, 2), 'float32')
       : tf.sign(tf.squeeze(tf.slice(logits, [0, 0, 0], [-1, -1, 1]), [2]));
   const wrong = tf.cast(tf.notEqual(predictions, tf.expandDims(objective.y, 0)), 'float32');
-  return { loss: tf.stack(losses) as tf.Tensor1D, error: tf.mean<tf.Tensor1D>(wrong, 1) };
+  return { loss, error: tf.mean<tf.Tensor1D>(wrong, 1) };
 }
 
 /** Block `block` of every row of a [G, D] parameter matrix, shaped [G, …block.shape]. */

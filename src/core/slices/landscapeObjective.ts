@@ -21,6 +21,11 @@ export interface LandscapeObjective {
    * per point. Absent: a point-by-point evaluation through `model.forward`.
    */
   readonly denseChain?: { readonly activation: 'relu' | 'tanh' };
+  /**
+   * The loss of G logit blocks [G, n, C] at once, [G] (e.g. `crossEntropyOfBlocks`): batched
+   * evaluation then needs no per-point loss call. Absent: `loss` on each block.
+   */
+  readonly blockLoss?: (logits: tf.Tensor3D, labels: tf.Tensor1D) => tf.Tensor1D;
 }
 
 /** L(w) = loss(model.forward(w, x), y), a differentiable scalar closure of w [D]. */
@@ -73,8 +78,9 @@ export function createLandscapeObjective(options: {
   split: Split;
   labelKind: LabelKind;
   denseChain?: { activation: 'relu' | 'tanh' };
+  blockLoss?: LandscapeObjective['blockLoss'];
 }): OwnedLandscapeObjective {
-  const { model, loss, split, labelKind, denseChain } = options;
+  const { model, loss, split, labelKind, denseChain, blockLoss } = options;
   const inputDim = split.x.length / split.count;
   const x = tf.tensor2d(split.x, [split.count, inputDim]);
   const y = tf.tensor1d(Float32Array.from(split.y));
@@ -85,6 +91,7 @@ export function createLandscapeObjective(options: {
     y,
     labelKind,
     ...(denseChain ? { denseChain } : {}),
+    ...(blockLoss ? { blockLoss } : {}),
     dispose() {
       x.dispose();
       y.dispose();

@@ -5,6 +5,7 @@ import { CancelledError } from '../cancel';
 import { createRng } from '../random';
 import { makeDataset } from '../data/makeDataset';
 import { baldassiLoss } from '../losses/baldassiLoss';
+import { crossEntropyOfBlocks } from '../losses/crossEntropy';
 import { makeMlp } from '../models/mlp';
 import { makePerceptron } from '../models/perceptron';
 import { createLandscapeObjective, evaluateAt } from './landscapeObjective';
@@ -77,6 +78,16 @@ describeEachBackend('loss slices', () => {
     const own = await evaluateAt(objective, init);
     const centre = await lossSurface(objective, plane, { a: [0], b: [0] }, { method: 'batched' });
     expect(Math.abs(centre.loss[0]! - own.loss) / own.loss).toBeLessThan(1e-5);
+    // The one-shot loss of all blocks (no per-point loss call) gives the same grid.
+    const blocks = await lossSurface(
+      { ...objective, blockLoss: crossEntropyOfBlocks },
+      plane,
+      grid,
+      { method: 'batched', pointsPerChunk: 10 },
+    );
+    expect(relMax(blocks.loss, reference.loss)).toBeLessThan(1e-5);
+    expect(Array.from(blocks.error)).toEqual(Array.from(batched.error));
+    expect(tf.memory().numTensors).toBe(n0);
   });
 
   it('evaluates arbitrary point sets batched = pointwise, and 1-D interpolations end at both points', async () => {

@@ -11,6 +11,8 @@ import {
 import { pointEvaluator, type PointEvaluator } from '../../core/slices/evaluatePoints';
 import type { Dataset, Model, Loss } from '../../core/types';
 import type { ModelSpec } from '../../core/models/modelSpec';
+import type { LossSpec } from '../../core/losses/lossSpec';
+import { crossEntropyOfBlocks } from '../../core/losses/crossEntropy';
 import type * as tf from '@tensorflow/tfjs-core';
 
 /** Hessians, slices and flatness are measured on the first this-many training samples. */
@@ -29,6 +31,7 @@ export interface Landscape {
 
 export function createLandscape(
   modelSpec: ModelSpec,
+  lossSpec: LossSpec,
   model: Model,
   loss: Loss,
   dataset: Dataset,
@@ -41,6 +44,9 @@ export function createLandscape(
     split,
     labelKind: dataset.labelKind,
     ...(modelSpec.kind === 'mlp' ? { denseChain: { activation: modelSpec.activation } } : {}),
+    ...(lossSpec.kind === 'crossEntropy' && dataset.labelKind === 'class'
+      ? { blockLoss: crossEntropyOfBlocks }
+      : {}),
   });
   return {
     model,

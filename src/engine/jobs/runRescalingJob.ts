@@ -80,7 +80,7 @@ export async function runRescalingJob(
     throw new Error(`expected ${model.paramCount} weights, got ${job.weights.length}`);
   }
   const loss = makeLoss(job.loss, dataset.labelKind);
-  const landscape = createLandscape(job.model, model, loss, dataset);
+  const landscape = createLandscape(job.model, job.loss, model, loss, dataset);
   try {
     const rescaledWeights = rescaleReluLayers(model.layout, job.weights, job.layer, job.factor);
     const functionGap = tf.tidy(() => {
