@@ -49,7 +49,7 @@ describeEachBackend('BatchMatMul gradient', () => {
       [0.2, 0.8],
       [-0.7, 0.1],
     ]);
-    const f = (w: tf.Tensor1D) => tf.sum(tf.tanh(tf.matMul(x, tf.reshape(w, [2, 2]))));
+    const f = (w: tf.Tensor1D): tf.Scalar => tf.sum(tf.tanh(tf.matMul(x, tf.reshape(w, [2, 2]))));
     const w = tf.tensor1d([0.4, -0.9, 0.3, 0.6]);
     const v = tf.tensor1d([1, 0.5, -0.25, 2]);
     const hv = hessianVectorProduct(f, w, v).dataSync();
