@@ -50,7 +50,7 @@ export interface SessionTiming {
 
 export const DEFAULT_TIMING: SessionTiming = {
   sliceMs: 30,
-  snapshotMs: 66,
+  snapshotMs: 100,
   checkpointMs: 2000,
   analysesBlockTraining: false,
 };
