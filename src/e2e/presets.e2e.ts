@@ -177,6 +177,11 @@ describe('expected observations, checked on the exported data (wasm)', () => {
     expect(result.ok, result.detail).toBe(true);
   });
 
+  it('transient curvature: λmax rises several-fold, then falls (analyses wait for their tick)', async () => {
+    const { result } = await observe('transient', 'preset=transient', 200);
+    expect(result.ok, result.detail).toBe(true);
+  }, 300_000);
+
   it('the race: both runs descend and share the slice through init and both points', async () => {
     const { result, errors } = await observe('race', 'preset=race&an.every=0', 200);
     expect(result.ok, result.detail).toBe(true);
@@ -338,7 +343,6 @@ describe.runIf(process.env.FLATLAND_SLOW_PRESETS)('slow observations (on demand)
     ['perceptron', 'preset=perceptron', 300],
     ['perceptron', 'preset=perceptron&loss.gamma=100', 300],
     ['norm', 'preset=norm', 300],
-    ['transient', 'preset=transient&an.every=8', 400],
     // Off the Goldilocks zone the check must fail (Tr(H)/‖H‖_F/√D falls).
     ['goldilocks', 'preset=goldilocks&model.r=0.1', 0, false],
     ['goldilocks', 'preset=goldilocks', 0],

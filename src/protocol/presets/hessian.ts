@@ -117,31 +117,30 @@ export const confinementPreset: Preset = {
   spec: mixtureSpec(1, 10),
 };
 
+const transientSpec = mixtureSpec(0.1, 10, true);
+
 export const transientPreset: Preset = {
   id: 'transient',
   title: 'Curvature first rises, then falls',
   phenomenon: '§6.3',
   explanation:
-    'Started from small weights (initialization scale r = 0.2), gradient descent first climbs into ' +
+    'Started from small weights (initialization scale r = 0.1), gradient descent first climbs into ' +
     'regions of higher curvature — λmax grows several-fold as the logits grow — and then, as the ' +
     'classes separate and the softmax saturates, settles into flatter regions. The spectrum is ' +
-    'measured every 4 ticks, training waiting for each measurement, to resolve the peak.',
+    'measured every 10 ticks, training waiting for each measurement, to resolve the peak.',
   whatToLookAt: [
     'Training curves: λmax against gradient evaluations — a hump.',
     'Spectrum: the outliers move right, then back towards the bulk.',
   ],
   expected:
-    'λmax rises to a peak at least 3× its value at initialization, then falls below 80% of the peak.',
+    'λmax rises to a peak at least 3× its value at initialization, then falls below 80% of the ' +
+    'peak: measured (wasm, Node) 0.76 at the start, 4.45 at tick 20, 3.01 at tick 200.',
   narrative: [
     'Small initial weights: the network starts almost flat.',
     'Watch λmax: curvature grows while the classes are being learnt…',
     '…and falls once they are: the optimizer ends in a flatter region than it passed through.',
   ],
-  ticks: 400,
-  limitation:
-    'The page runs analyses beside training, so a fast run can outpace the 4-tick cadence and the ' +
-    'hump is sampled coarsely; in 400 ticks on wasm λmax rose from 1.28 to 3.25 (its fall needs a ' +
-    'longer run, or analyses that block training as the CLI does).',
+  ticks: 200,
   check(doc) {
     const run = runOf(doc, 'sgd');
     const values = finite(numbers(run?.analyses.map((a) => a.lambdaMax)));
@@ -158,5 +157,6 @@ export const transientPreset: Preset = {
       detail: `λmax: initial ${fmt(first)}, peak ${fmt(peak)} at analysis ${at + 1} of ${values.length}, final ${fmt(end)}.`,
     };
   },
-  spec: mixtureSpec(0.2, 4, true),
+  // No slice: training waits for every analysis here, and the spectrum is what this shows.
+  spec: { ...transientSpec, analysis: { ...transientSpec.analysis, slice: null } },
 };
