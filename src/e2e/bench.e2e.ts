@@ -2,25 +2,17 @@
  * `npm run bench` still works: the quick benchmarks on wasm in the built app's bench page, and the
  * main-thread probe on the app. Checks that every measure is reported, never how fast it is.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { benchInChromium, measureAppPage } from '../bench/browser';
 import { markdownTable } from '../bench/report';
-import { launchChromium, type BrowserSession } from './chromium';
+import { useChromium } from './chromium';
 
 const appUrl = inject('appUrl');
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('npm run bench (quick, wasm)', () => {
   it('measures every benchmark on the bench page and watches the app', async () => {
-    const outcome = await benchInChromium(browser.context, appUrl, 'wasm', {
+    const outcome = await benchInChromium(chromium.context(), appUrl, 'wasm', {
       quick: true,
       timeoutMs: 60_000,
     });
@@ -49,7 +41,7 @@ describe('npm run bench (quick, wasm)', () => {
     expect(b.slice.maxLossDifference).toBeLessThan(1e-3);
     expect(b.memory.tensorDelta).toBe(0);
 
-    const page = await measureAppPage(browser.context, appUrl, 'wasm', 2);
+    const page = await measureAppPage(chromium.context(), appUrl, 'wasm', 2);
     expect(page.backend).toBe('wasm');
     expect(page.steps).toBeGreaterThan(0);
     expect(page.snapshots).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -52,4 +53,32 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/**
+ * One browser for a test file: launched before its tests and closed after them. `newPage()` opens
+ * a page whose console errors and uncaught exceptions are collected in `errors`.
+ */
+export function useChromium(): {
+  readonly context: () => BrowserContext;
+  newPage(): Promise<{ page: Page; errors: string[] }>;
+} {
+  let browser: BrowserSession | null = null;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const context = () => {
+    if (!browser) throw new Error('the browser starts in beforeAll');
+    return browser.context;
+  };
+  return {
+    context,
+    async newPage() {
+      const page = await context().newPage();
+      return { page, errors: collectErrors(page) };
+    },
+  };
 }

@@ -4,21 +4,14 @@
  * and resumes from its checkpoint, and the tensor count stays flat over a long run.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './chromium';
 import { openApp, readState, waitForSteps } from './page';
 
 const appUrl = inject('appUrl');
 /** Analyses off: these tests watch training alone. */
 const QUIET = 'backend=wasm&an.spectrum=off&an.slice=off&an.flat=0';
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 /** Pauses (if playing), waits for the paused snapshot, and reads the store. */
 async function settledState(page: Page) {
@@ -36,8 +29,7 @@ async function settledState(page: Page) {
 
 describe('the engine in the worker', () => {
   it('advances two runs in lockstep by gradient evaluations', async () => {
-    const page = await browser.context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}`);
     const ids = (await readState(page)).runs.map((r) => r.id);
     expect(ids.length).toBeGreaterThanOrEqual(2);
@@ -63,7 +55,7 @@ describe('the engine in the worker', () => {
   });
 
   it('stops a diverging run with a visible reason while the other trains on', async () => {
-    const page = await browser.context.newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}&sgd.lr=100`);
     await page.getByTestId('play').click();
     await page.waitForFunction(
@@ -95,7 +87,7 @@ describe('the engine in the worker', () => {
   });
 
   it('replaces a killed worker and resumes from its checkpoint', async () => {
-    const page = await browser.context.newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}`);
     await page.getByTestId('play').click();
     await waitForSteps(page, 150);
@@ -125,7 +117,7 @@ describe('the engine in the worker', () => {
   });
 
   it('keeps the worker tensor count flat over a long run', async () => {
-    const page = await browser.context.newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}`);
     await page.getByTestId('play').click();
     await waitForSteps(page, 50);

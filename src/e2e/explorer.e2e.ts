@@ -5,19 +5,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './chromium';
 import { openApp } from './page';
 
 const appUrl = inject('appUrl');
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 const SLICE = '[data-testid="loss-slice-chart"] .slice-chart';
 
@@ -43,8 +36,7 @@ async function playUntilAnalysed(page: Page): Promise<void> {
 
 describe('the explorer', () => {
   it('draws every panel from a running experiment, both runs on the slice', async () => {
-    const page = await browser.context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await chromium.newPage();
     await page.setViewportSize({ width: 1920, height: 1080 });
     await playUntilAnalysed(page);
 
@@ -114,7 +106,7 @@ describe('the explorer', () => {
   });
 
   it('redraws the slice on another plane', async () => {
-    const page = await browser.context.newPage();
+    const { page } = await chromium.newPage();
     await playUntilAnalysed(page);
     await page.getByTestId('slice-plane').selectOption('random');
     await page.waitForSelector(`${SLICE}[data-plane="random"]`, { timeout: 150_000 });
@@ -124,7 +116,7 @@ describe('the explorer', () => {
   });
 
   it('shows the progress of a long analysis and cancels it', async () => {
-    const page = await browser.context.newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#backend=wasm`);
     await page.getByTestId('step').click();
     // A fine grid makes the slice long enough to watch.
@@ -149,7 +141,7 @@ describe('the explorer', () => {
   });
 
   it('keeps the main thread free: no task over 50 ms during a 10-second run on wasm', async () => {
-    const page = await browser.context.newPage();
+    const { page } = await chromium.newPage();
     await page.addInitScript(() => {
       const tasks: { start: number; duration: number }[] = [];
       (window as unknown as { longTasks: typeof tasks }).longTasks = tasks;

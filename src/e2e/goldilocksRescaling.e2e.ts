@@ -3,25 +3,17 @@
  * the sweep draws its measures over the radii, and a rescaled ReLU network is the same function
  * with a different λmax but the same filter-normalized slice.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './chromium';
 import { openApp, waitForSteps } from './page';
 
 const appUrl = inject('appUrl');
 const QUIET = 'backend=wasm&an.spectrum=off&an.slice=off&an.flat=0';
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 describe('Goldilocks and rescaling tabs', () => {
   it('runs the Goldilocks sweep over the initialization radii', async () => {
-    const page = await browser.context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}`);
     await page.getByTestId('tab-goldilocks').click();
     await page.getByTestId('goldilocks-run').click();
@@ -38,7 +30,7 @@ describe('Goldilocks and rescaling tabs', () => {
   });
 
   it('rescales the trained network: same function and slice, different λmax', async () => {
-    const page = await browser.context.newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}`);
     await page.getByTestId('play').click();
     await waitForSteps(page, 100);

@@ -5,24 +5,12 @@
  * test error across the runs of a small multi-run experiment.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './chromium';
 import { openApp } from './page';
 
 const appUrl = inject('appUrl');
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  return { page, errors: collectErrors(page) };
-}
+const chromium = useChromium();
 
 /** Sets a number field (it commits on Enter). */
 async function setNumber(page: Page, testId: string, value: number): Promise<void> {
@@ -33,7 +21,7 @@ async function setNumber(page: Page, testId: string, value: number): Promise<voi
 
 describe('more experiments (issue 9)', () => {
   it('keeps the main page as it was: the side experiments stay closed until asked', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     await openApp(page, `${appUrl}#an.spectrum=off&an.slice=off&an.flat=0`);
     await expect(page.getByTestId('more-experiments').isVisible()).resolves.toBe(true);
     for (const id of ['binary-lab', 'simple-model', 'flatness-scatter'])
@@ -43,7 +31,7 @@ describe('more experiments (issue 9)', () => {
   });
 
   it('±1 networks: every solver reports, draws its curves, and a run can be cancelled', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     await openApp(page, `${appUrl}#an.spectrum=off&an.slice=off&an.flat=0`);
     await page.getByTestId('tab-binary').click();
     const lab = page.getByTestId('binary-lab');
@@ -90,7 +78,7 @@ describe('more experiments (issue 9)', () => {
   });
 
   it('simple model: C outliers and f_C > 0.9 for C = 3 and C = 5, with the λmax sweep', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     await openApp(page, `${appUrl}#an.spectrum=off&an.slice=off&an.flat=0`);
     await page.getByTestId('tab-simpleModel').click();
     const toy = page.getByTestId('simple-model');
@@ -116,7 +104,7 @@ describe('more experiments (issue 9)', () => {
   });
 
   it('flatness scatter: nine runs, δE against test error, with ρ and τ_b', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     // Three optimizers × three seeds on the spiral; analyses only on request, flatness cheap.
     await openApp(
       page,

@@ -7,26 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { ExportDocument } from '../protocol/exportFormat';
 import { PRESETS, findPreset } from '../protocol/presets';
-import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { useChromium } from './chromium';
 import { openApp, readState } from './page';
 
 const appUrl = inject('appUrl');
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  return { page, errors: collectErrors(page) };
-}
+const chromium = useChromium();
 
 /** Advances the engine by `ticks` lockstep ticks and waits until every running run spent them. */
 async function runTicks(page: Page, ticks: number, timeout = 240_000): Promise<void> {
@@ -100,7 +88,7 @@ async function analyseAndExport(page: Page, timeout = 240_000): Promise<ExportDo
 async function observe(presetId: string, hash: string, ticks: number) {
   const preset = findPreset(presetId);
   if (!preset) throw new Error(`no preset ${presetId}`);
-  const { page, errors } = await newPage();
+  const { page, errors } = await chromium.newPage();
   await openApp(page, `${appUrl}#${hash}&backend=wasm`);
   const t0 = Date.now();
   if (ticks > 0) await runTicks(page, ticks, 600_000);
@@ -115,7 +103,7 @@ async function observe(presetId: string, hash: string, ticks: number) {
 
 describe('presets', () => {
   it('every preset loads from #preset=<id>, matches its spec and takes a step', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     await openApp(page, `${appUrl}#backend=wasm`);
     for (const preset of PRESETS) {
       await page.evaluate((id) => {
@@ -150,7 +138,7 @@ describe('presets', () => {
   });
 
   it('choosing a preset in the gallery loads it and sets #preset=<id>', async () => {
-    const { page } = await newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#backend=wasm`);
     await page.getByTestId('gallery-toggle').click();
     await page.getByTestId('load-preset-sam').click();
@@ -194,7 +182,7 @@ describe('permalinks', () => {
     const hash = 'v=1&preset=outliers&seed=9&sgd.lr=0.08&an.every=0&an.spectrum=off&backend=wasm';
     const losses: number[][] = [];
     for (let i = 0; i < 2; i++) {
-      const { page } = await newPage();
+      const { page } = await chromium.newPage();
       await openApp(page, `${appUrl}#${hash}`);
       await runTicks(page, 30);
       const state = await readState(page);
@@ -209,7 +197,7 @@ describe('permalinks', () => {
   });
 
   it('survive garbage: the notice lists the problems as text and the page works', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     await openApp(
       page,
       `${appUrl}#preset=nope&seed=banana&model.hidden=9,x&hide=<b>bold</b>&runs=<img src=x onerror=alert(1)>&backend=wasm`,
@@ -231,7 +219,7 @@ describe('permalinks', () => {
 
 describe('lecture and embed modes', () => {
   it('hide what the link hides, lock what it locks, and obey the keyboard', async () => {
-    const { page } = await newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#preset=race&lecture=1&hide=controls,spectrum&backend=wasm`);
     expect(await page.getByTestId('app').getAttribute('class')).toContain('lecture');
     expect(await page.getByTestId('spectrum').isVisible()).toBe(false);
@@ -258,7 +246,7 @@ describe('lecture and embed modes', () => {
     await expect.poll(async () => (await readState(page)).engine).toBe('paused');
     await page.close();
 
-    const locked = await newPage();
+    const locked = await chromium.newPage();
     await openApp(locked.page, `${appUrl}#lock=1&backend=wasm`);
     expect(await locked.page.getByTestId('lockable').getAttribute('data-locked')).toBe('true');
     expect(await locked.page.getByTestId('play').isEnabled()).toBe(true);
@@ -266,7 +254,7 @@ describe('lecture and embed modes', () => {
   });
 
   it('embed shows the panels only', async () => {
-    const { page } = await newPage();
+    const { page } = await chromium.newPage();
     // The header (and its backend badge) is hidden in embed mode: wait for the badge to be filled in.
     await page.goto(`${appUrl}#embed=1&focus=loss-slice&backend=wasm`);
     await page.waitForSelector('[data-testid="backend-badge"][data-backend="wasm"]', {
@@ -283,7 +271,7 @@ describe('lecture and embed modes', () => {
 
 describe('exports', () => {
   it('download valid SVG, PNG, JSON and CSV, with the permalink in the chart caption', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     await openApp(page, `${appUrl}#preset=race&an.every=5&backend=wasm`);
     await runTicks(page, 10);
     const save = async (testId: string) => {

@@ -4,29 +4,16 @@
  * its settings from the URL.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launchChromium, type BrowserSession } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './chromium';
 import { openApp, readState, waitForSteps } from './page';
 
 const appUrl = inject('appUrl');
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  return { page, errors: collectErrors(page) };
-}
+const chromium = useChromium();
 
 describe('the built app', () => {
   it('loads titled Flatland with no console errors, on the backend the ladder explains', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     await openApp(page, appUrl);
     expect(await page.title()).toBe('Flatland');
     const state = await readState(page);
@@ -56,7 +43,7 @@ describe('the built app', () => {
 
   for (const backend of ['wasm', 'webgpu'] as const) {
     it(`trains in the worker on ${backend}: the loss falls and the badge says ${backend}`, async () => {
-      const { page, errors } = await newPage();
+      const { page, errors } = await chromium.newPage();
       // Analyses off: WebGPU on a software adapter is slow, and this test watches training alone.
       await openApp(
         page,
@@ -91,7 +78,7 @@ describe('the built app', () => {
   }
 
   it('step advances one tick, reset returns to step 0', async () => {
-    const { page } = await newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#backend=wasm`);
     await page.getByTestId('step').click();
     await waitForSteps(page, 1);
@@ -105,7 +92,7 @@ describe('the built app', () => {
   });
 
   it('follows the learning rate and seed in the URL and restores them on reload', async () => {
-    const { page } = await newPage();
+    const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#backend=wasm`);
     const lr = page.getByTestId('lr-sgd');
     await lr.fill('0.037');
@@ -123,7 +110,7 @@ describe('the built app', () => {
   });
 
   it('survives a garbage hash: the page works and the notice says what was wrong', async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await chromium.newPage();
     await openApp(
       page,
       `${appUrl}#seed=banana&sgd.lr=-5&zzz=<img src=x onerror=alert(1)>&backend=wasm`,
@@ -142,7 +129,7 @@ describe('the built app', () => {
 describe('second derivatives in the browser', () => {
   for (const backend of ['wasm', 'webgpu'] as const) {
     it(`match the closed-form softmax-regression Hessian on ${backend}`, async () => {
-      const page = await browser.context.newPage();
+      const { page } = await chromium.newPage();
       await openApp(page, `${appUrl}#backend=${backend}&an.spectrum=off&an.slice=off&an.flat=0`);
       const badge = page.getByTestId('backend-badge');
       expect(await badge.getAttribute('data-backend')).toBe(backend);
