@@ -11,7 +11,7 @@ export const mnistPreset: Preset = {
   explanation:
     'A small MLP (196–8–10, D = 1,666) on 1,000 MNIST digits downsampled to 14×14, trained three ' +
     'ways at the same gradient budget (3,000 gradients): SGD on batches of 32, SGD on batches of ' +
-    '500, and Entropy-SGD on batches of 32 — all three fit the training set. With real data there is something to generalize to, and the papers find that ' +
+    '500, and Entropy-SGD on batches of 32 — all three reach (almost) zero training error. With real data there is something to generalize to, and the papers find that ' +
     'the flatter the minimum — the lower its local energy — the lower the test error, on average.',
   whatToLookAt: [
     'Training curves: train and test error of the three runs.',
