@@ -5,7 +5,8 @@
 import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs-core';
 
 /** The named random streams of one experiment (SCIENCE.md: every draw comes from one of these). */
-export type StreamName = 'data' | 'init' | 'batches' | 'noise' | 'directions' | 'probes';
+export type StreamName =
+  'data' | 'init' | 'batches' | 'noise' | 'directions' | 'probes' | 'hyperplane';
 
 /** A seeded source of random numbers. Same seed and stream ⇒ the same sequence, on every host. */
 export interface Rng {

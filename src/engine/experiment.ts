@@ -19,6 +19,7 @@ import { analyseExperiment } from './analyses/analyseExperiment';
 import { createLandscape, type Landscape } from './analyses/landscape';
 import { Evaluator } from './evaluator';
 import { Run } from './run';
+import { RescaledCopyOptimizer, trainingOptimizer } from './runOptimizer';
 
 export class Experiment {
   /** Lockstep ticks completed. */
@@ -113,7 +114,8 @@ export async function createExperiment(
   const loss = makeLoss(spec.loss, dataset.labelKind);
   const init = model.init(createRng(spec.seed, 'init'));
   const evaluator = new Evaluator(model, loss, dataset);
-  const runs = spec.runs.map((runSpec, index) => {
+  const runs: Run[] = [];
+  spec.runs.forEach((runSpec, index) => {
     const saved = resume?.runs.find((r) => r.id === runSpec.id) ?? null;
     const seed = spec.seed + runSpec.seedOffset;
     const problem = makeTrainingProblem({
@@ -124,13 +126,28 @@ export async function createExperiment(
       runIndex: index,
       skipSamples: saved?.samplesDrawn ?? 0,
     });
-    const optimizer = createOptimizer(runSpec.optimizer, problem, init, {
+    const source = runSpec.copy ? runs.find((r) => r.id === runSpec.copy?.of) : undefined;
+    if (runSpec.copy && source) {
+      const copy = new RescaledCopyOptimizer(source.optimizer, model.layout, runSpec.copy);
+      runs.push(new Run(runSpec, copy, problem, evaluator, saved, source));
+      return;
+    }
+    const options = {
       seed,
       runIndex: index,
-      initReplica: (a) => (a === 0 ? init : model.init(createRng(seed, 'init', index, a))),
+      initReplica: (a: number) => (a === 0 ? init : model.init(createRng(seed, 'init', index, a))),
       ...(saved ? { from: saved.optimizer } : {}),
-    });
-    return new Run(runSpec, optimizer, problem, evaluator, saved);
+    };
+    let failure: string | null = null;
+    let optimizer;
+    try {
+      optimizer = trainingOptimizer(runSpec, problem, init, options);
+    } catch (error) {
+      // The run stays at the initial weights with the reason; the others go on.
+      failure = error instanceof Error ? error.message : String(error);
+      optimizer = createOptimizer(runSpec.optimizer, problem, init, options);
+    }
+    runs.push(new Run(runSpec, optimizer, problem, evaluator, saved, null, failure));
   });
   const landscape = createLandscape(spec.model, spec.loss, model, loss, dataset);
   const experiment = new Experiment(

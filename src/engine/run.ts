@@ -38,15 +38,19 @@ export class Run {
 
   constructor(
     spec: RunSpec,
-    private readonly optimizer: Optimizer,
+    readonly optimizer: Optimizer,
     private readonly problem: { readonly samplesDrawn: number },
     private readonly evaluator: Evaluator,
     saved: RunCheckpoint | null,
+    /** For a rescaled copy: the run it copies, whose steps move it and whose stop stops it. */
+    private readonly source: Run | null = null,
+    /** Why the run could not be built (it then stays at the initial weights), or null. */
+    failure: string | null = null,
   ) {
     this.id = spec.id;
     this.label = spec.label;
-    this.status = saved?.status ?? 'running';
-    this.reason = saved?.reason ?? null;
+    this.status = failure ? 'failed' : (saved?.status ?? 'running');
+    this.reason = failure ?? saved?.reason ?? null;
     this.recorder = new SeriesRecorder(saved?.seriesLength ?? 0);
   }
 
@@ -65,7 +69,7 @@ export class Run {
 
   /** Steps until at least `target` gradient evaluations are spent. */
   advanceTo(target: number): void {
-    if (this.status !== 'running') return;
+    if (this.status !== 'running' || this.source) return;
     while (this.optimizer.gradEvals < target) {
       const before = this.optimizer.gradEvals;
       this.optimizer.step();
@@ -85,6 +89,11 @@ export class Run {
 
   async measure(): Promise<void> {
     if (this.status !== 'running') return;
+    if (this.source && this.source.status !== 'running') {
+      this.status = this.source.status;
+      this.reason = `its source, ${this.source.label}, stopped: ${this.source.reason ?? 'no reason given'}`;
+      return;
+    }
     const m = await this.evaluator.measure(this.optimizer.params());
     this.record(m);
     if (Number.isFinite(m.trainLoss)) await this.remember();

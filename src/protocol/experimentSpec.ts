@@ -18,6 +18,27 @@ export interface RunSpec {
   readonly optimizer: OptimizerSpec;
   /** Added to the experiment seed for this run's minibatches and noise (seed spread); 0 by default. */
   readonly seedOffset: number;
+  /**
+   * Train only inside a random affine hyperplane of this dimension d through the initialization,
+   * θ = θ₀ + Mφ with M a D×d matrix of orthonormal columns (Fort & Scherlis 2019). Absent: the
+   * full parameter space.
+   */
+  readonly hyperplane?: number;
+  /**
+   * This run does not train: it is a copy of an earlier run with hidden layer `layer`'s weights
+   * and bias × `factor` and the next layer's weights × 1/`factor` — the same function for a ReLU
+   * network, with a different Hessian (Dinh et al. 2017). Its optimizer is the source's.
+   */
+  readonly copy?: RescaledCopy;
+}
+
+/** A rescaled copy of another run: see `RunSpec.copy`. */
+export interface RescaledCopy {
+  /** The id of an earlier run of the experiment, itself not a copy. */
+  readonly of: string;
+  /** The hidden layer k (from 1) scaled by `factor`; layer k + 1 is scaled by 1/`factor`. */
+  readonly layer: number;
+  readonly factor: number;
 }
 
 /** Which landscape analyses run, how often, and how finely. */

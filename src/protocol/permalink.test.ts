@@ -145,6 +145,40 @@ describe('encodePermalink / decodePermalink', () => {
     expect(bad.corrections).toHaveLength(3);
   });
 
+  it('reads hyperplane runs and rescaled copies, and repairs the ones that cannot run', () => {
+    const d = decodePermalink(
+      '#runs=sgd,esgd,big&sgd.plane=10&big.copy=sgd&big.copy.c=4&big.copy.layer=2',
+      base,
+    );
+    expect(d.corrections).toEqual([]);
+    expect(d.spec.runs[0]?.hyperplane).toBe(10);
+    expect(d.spec.runs[2]?.copy).toEqual({ of: 'sgd', layer: 2, factor: 4 });
+    expect(encodePermalink({ spec: d.spec, backend: 'auto' }, base)).toBe(
+      '#v=1&runs=sgd,esgd,big&sgd.plane=10&big.copy=sgd&big.copy.c=4&big.copy.layer=2',
+    );
+    expect(decodePermalink('#sgd.plane=full', d.spec).spec.runs[0]?.hyperplane).toBeUndefined();
+    expect(decodePermalink('#big.copy=none', d.spec).spec.runs[2]?.copy).toBeUndefined();
+
+    // A copy of a later run, of a copy, of a tanh network, of a missing layer; a copy's hyperplane.
+    const cases: [string, string][] = [
+      ['#esgd.copy=big&runs=sgd,esgd,big', 'an earlier run'],
+      ['#runs=sgd,a,b&a.copy=sgd&b.copy=a', 'a is itself a copy'],
+      ['#esgd.copy=sgd&model.act=tanh', 'ReLU MLPs only'],
+      ['#esgd.copy=sgd&esgd.copy.layer=3', '2 hidden layers, not 3'],
+      ['#esgd.copy=sgd&esgd.plane=5', 'does not train'],
+      ['#sgd.plane=0', 'clamped to 1'],
+      ['#sgd.copy.c=3', 'not a copy'],
+    ];
+    for (const [hash, why] of cases) {
+      const r = decodePermalink(hash, base);
+      expect(r.corrections.join(' '), hash).toContain(why);
+      expect(validateSpec(r.spec), hash).toEqual([]);
+    }
+    const spherical = decodePermalink('#data=randomPatterns&model=perceptron&sgd.plane=5', base);
+    expect(spherical.spec.runs[0]?.hyperplane).toBeUndefined();
+    expect(spherical.corrections.join(' ')).toContain('keeps its weights on the sphere');
+  });
+
   it('decodes presets with overrides, and unknown presets to the default', () => {
     const d = decodePermalink('#preset=outliers&data.classes=8', base);
     expect(d.preset).toBe('outliers');
@@ -210,6 +244,12 @@ function malformedHash(gen: SpecGenerator): string {
     'esgd.ilr',
     'esgd.label',
     'sgd.seed',
+    'sgd.plane',
+    'esgd.plane',
+    'esgd.copy',
+    'esgd.copy.c',
+    'esgd.copy.layer',
+    'sgd.copy',
     'an.every',
     'an.slice',
     'an.res',
@@ -266,6 +306,10 @@ function malformedHash(gen: SpecGenerator): string {
     'step',
     'cosine',
     'sgd,sgd,esgd',
+    'sgd',
+    'esgd',
+    'full',
+    'none',
     'outliers',
     'race',
     'hessian',

@@ -8,7 +8,8 @@
  * Keys: `seed`, `tick`; `data` (kind) and `data.<field>`; `model`, `model.<field>`; `loss`,
  * `loss.<field>`; `runs=<id>,<id>` (the run list, when it differs) and per run `<id>.opt` (kind),
  * `<id>.label`, `<id>.seed` (seed offset), `<id>.<field>`, `<id>.lrs`, `<id>.lrs.<field>`,
- * `<id>.norm`, `<id>.norm.<field>`; `an.every`, `an.wait` (1/0), `an.spectrum`, `an.slice` (plane or off),
+ * `<id>.norm`, `<id>.norm.<field>`, `<id>.plane` (a hyperplane's dimension, or full), `<id>.copy`
+ * (the run it is a rescaled copy of, or none), `<id>.copy.c`, `<id>.copy.layer`; `an.every`, `an.wait` (1/0), `an.spectrum`, `an.slice` (plane or off),
  * `an.extent`, `an.res`, `an.flat` (1/0), `an.sigmas`, `an.radii`, `an.draws`. The short field
  * keys are in `specSchema`.
  *
@@ -18,7 +19,8 @@
  * to the current spec (`DECODERS`).
  */
 import { isBackendName, type BackendChoice } from './backend';
-import type { AnalysisSpec, ExperimentSpec, RunSpec } from './experimentSpec';
+import type { AnalysisSpec, ExperimentSpec, RescaledCopy, RunSpec } from './experimentSpec';
+import { COPY_FIELDS, HYPERPLANE_FIELD, defaultCopy, repairRunVariants } from './runVariants';
 import { defaultModelSpec } from '../core/models/modelSpec';
 import { defaultLossSpec } from '../core/losses/lossSpec';
 import {
@@ -190,9 +192,26 @@ export function specPairs(spec: ExperimentSpec, base: ExperimentSpec): Pairs {
     if (run.label !== b.label) out.push([`${run.id}.label`, run.label]);
     encodeField(run.seedOffset, b.seedOffset, SEED_OFFSET_FIELD, `${run.id}.seed`, out);
     encodeUnion(run.optimizer, b.optimizer, OPTIMIZER_SCHEMA, `${run.id}.opt`, `${run.id}.`, out);
+    encodeVariants(run, b, out);
   }
   encodeAnalysis(spec.analysis, base.analysis, out);
   return out;
+}
+
+/** `<id>.plane` and `<id>.copy…`: where the run trains, or whose copy it is. */
+function encodeVariants(run: RunSpec, base: RunSpec, out: Pairs): void {
+  if (run.hyperplane !== base.hyperplane) {
+    out.push([`${run.id}.plane`, run.hyperplane === undefined ? 'full' : String(run.hyperplane)]);
+  }
+  if (!run.copy) {
+    if (base.copy) out.push([`${run.id}.copy`, 'none']);
+    return;
+  }
+  const b = base.copy ?? defaultCopy(run.copy.of);
+  if (run.copy.of !== base.copy?.of) out.push([`${run.id}.copy`, run.copy.of]);
+  for (const f of [COPY_FIELDS.factor, COPY_FIELDS.layer]) {
+    encodeField(run.copy[f.prop], b[f.prop], f, `${run.id}.copy.${f.key}`, out);
+  }
 }
 
 function escape(text: string): string {
@@ -345,7 +364,59 @@ function decodeRun(id: string, base: ExperimentSpec, reader: LinkReader, say: Sa
     );
     optimizer = fallback;
   }
-  return { id, label, optimizer, seedOffset: bag.seedOffset as number };
+  return {
+    id,
+    label,
+    optimizer,
+    seedOffset: bag.seedOffset as number,
+    ...decodeVariants(id, b, reader, say),
+  };
+}
+
+/** `<id>.plane` and `<id>.copy…` over the base run's; their conflicts are repaired later. */
+function decodeVariants(
+  id: string,
+  b: RunSpec,
+  reader: LinkReader,
+  say: Say,
+): Pick<RunSpec, 'hyperplane' | 'copy'> {
+  const bag: Bag = { hyperplane: b.hyperplane };
+  const rawPlane = reader.take(`${id}.plane`);
+  if (rawPlane === 'full') delete bag.hyperplane;
+  else if (rawPlane !== undefined) {
+    const parsed = parseValue(rawPlane, HYPERPLANE_FIELD.value);
+    if (!parsed.ok) {
+      say(
+        `${id}.plane ${quote(rawPlane)} ${parsed.note} (a dimension or full); kept ${b.hyperplane ?? 'full'}.`,
+      );
+    } else {
+      if (parsed.note) say(`${id}.plane ${quote(rawPlane)} ${parsed.note}.`);
+      bag.hyperplane = parsed.value;
+    }
+  }
+  let copy: Bag | undefined = b.copy ? { ...b.copy } : undefined;
+  const rawCopy = reader.take(`${id}.copy`);
+  if (rawCopy === 'none') copy = undefined;
+  else if (rawCopy !== undefined) {
+    if (isValidRunId(rawCopy)) copy = { ...(b.copy ?? defaultCopy(rawCopy)), of: rawCopy };
+    else say(`${id}.copy ${quote(rawCopy)} is not a run id; kept ${b.copy?.of ?? 'none'}.`);
+  }
+  for (const f of [COPY_FIELDS.factor, COPY_FIELDS.layer]) {
+    const key = `${id}.copy.${f.key}`;
+    if (copy) decodeField(copy, f, key, reader, say);
+    else if (reader.take(key) !== undefined) say(`Ignored ${key}: run ${id} is not a copy.`);
+  }
+  return {
+    ...(bag.hyperplane !== undefined ? { hyperplane: bag.hyperplane as number } : {}),
+    ...(copy ? { copy: copy as unknown as RescaledCopy } : {}),
+  };
+}
+
+/** Drops the hyperplanes and copies the spec cannot run (after the model is settled). */
+function repairVariants(spec: ExperimentSpec, say: Say): ExperimentSpec {
+  const repaired = repairRunVariants(spec);
+  repaired.notes.forEach(say);
+  return repaired.spec;
 }
 
 function decodeAnalysis(base: AnalysisSpec, reader: LinkReader, say: Say): AnalysisSpec {
@@ -478,7 +549,7 @@ function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): Versi
     runs,
     analysis,
   };
-  return { spec: repairPairings(spec, base, say), backend, preset };
+  return { spec: repairVariants(repairPairings(spec, base, say), say), backend, preset };
 }
 
 /** One decoder per link version, each to the current spec. */

@@ -2,7 +2,7 @@
  * Is this a valid ExperimentSpec? Checks the shape and every range of `specSchema`, the run ids
  * and labels, each optimizer's hyper-parameters (`validateOptimizerSpec`) and the pairings that
  * cannot work (a perceptron on class labels, cross-entropy on ±1 labels, a tree committee whose K
- * does not divide N). The permalink decoder guarantees its output passes; the tests use it too.
+ * does not divide N, a rescaled copy of a tanh network). The permalink decoder guarantees its output passes; the tests use it too.
  */
 import type { DatasetSpec } from '../core/data/datasetSpec';
 import type { LossSpec } from '../core/losses/lossSpec';
@@ -11,6 +11,7 @@ import type { OptimizerSpec } from '../core/optimizers/optimizerSpec';
 import { validateOptimizerSpec } from '../core/optimizers/validateOptimizerSpec';
 import { PLANE_KINDS } from './analysis';
 import { SPEC_VERSION, type ExperimentSpec } from './experimentSpec';
+import { COPY_FIELDS, HYPERPLANE_FIELD, runVariantConflicts } from './runVariants';
 import {
   ANALYSIS_FIELDS,
   DATASET_SCHEMA,
@@ -166,6 +167,15 @@ export function validateSpec(spec: unknown): string[] {
       if (!isValidLabel(run.label)) problems.push(`${path}.label is invalid`);
       checkField(run, SEED_OFFSET_FIELD, path, problems);
       problems.push(...optimizerProblems(run.optimizer, `${path}.optimizer`));
+      checkField(run, HYPERPLANE_FIELD, path, problems);
+      if (run.copy !== undefined) {
+        if (!isBag(run.copy) || !isValidRunId(run.copy.of))
+          problems.push(`${path}.copy is invalid`);
+        else {
+          checkField(run.copy, COPY_FIELDS.factor, `${path}.copy`, problems);
+          checkField(run.copy, COPY_FIELDS.layer, `${path}.copy`, problems);
+        }
+      }
     });
   }
 
@@ -202,6 +212,9 @@ export function validateSpec(spec: unknown): string[] {
     if (model) problems.push(model);
     const loss = lossConflict(s.loss, s.dataset);
     if (loss) problems.push(loss);
+    s.runs.forEach((run, i) => {
+      for (const c of runVariantConflicts(s, i)) problems.push(`run ${run.id}: ${c.why}`);
+    });
   }
   return problems;
 }

@@ -5,6 +5,8 @@
  */
 import { replaceSpec } from './actions';
 import { appStore } from './appStore';
+import { pushNotice } from './engineEvents';
+import { repairRunVariants } from '../protocol/runVariants';
 import {
   withDatasetKind,
   withDatasetParams,
@@ -13,6 +15,7 @@ import {
   withLossParams,
   withModelKind,
   withModelParams,
+  withCopyAdded,
   withRunAdded,
   withRunRemoved,
   withRunUpdated,
@@ -29,10 +32,16 @@ import {
 } from './specEdits';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 
+/**
+ * Applies `change`; a change that leaves a copy or a hyperplane run impossible (the model turned
+ * to tanh, the copied run removed) drops it and says so.
+ */
 function edit(change: (spec: ExperimentSpec) => ExperimentSpec): void {
   const { spec } = appStore.getState();
-  const next = change(spec);
-  if (next !== spec && JSON.stringify(next) !== JSON.stringify(spec)) replaceSpec(next);
+  const repaired = repairRunVariants(change(spec));
+  const next = repaired.spec;
+  for (const note of repaired.notes) pushNotice('info', note);
+  if (JSON.stringify(next) !== JSON.stringify(spec)) replaceSpec(next);
 }
 
 export function setDatasetKind(kind: DatasetKind): void {
@@ -61,6 +70,10 @@ export function setLossParams(patch: Partial<Omit<LossSpec, 'kind'>>): void {
 
 export function addRun(kind: OptimizerKind): void {
   edit((s) => withRunAdded(s, kind));
+}
+
+export function addCopy(of: string): void {
+  edit((s) => withCopyAdded(s, of));
 }
 
 export function removeRun(runId: string): void {

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import { repairRunVariants } from '../protocol/runVariants';
+import { validateSpec } from '../protocol/validateSpec';
 import {
   freshRunId,
   patchAnalysis,
+  withCopyAdded,
   withDatasetKind,
   withEntropySgdVariant,
+  withModelParams,
   withRunAdded,
   withRunRemoved,
   withRunUpdated,
@@ -21,6 +25,35 @@ function oneRun() {
 
 describe('spec edits', () => {
   const base = oneRun();
+
+  it('adds a rescaled copy, moves a run into a hyperplane and back, and drops what cannot run', () => {
+    const copied = withCopyAdded(base, 'sgd');
+    expect(copied.runs[1]).toMatchObject({
+      label: 'SGD ×5',
+      copy: { of: 'sgd', layer: 1, factor: 5 },
+      optimizer: base.runs[0]?.optimizer,
+    });
+    expect(validateSpec(copied)).toEqual([]);
+    const id = copied.runs[1]!.id;
+    const stronger = withRunUpdated(copied, id, { copy: { factor: 10 } });
+    expect(stronger.runs[1]?.copy).toEqual({ of: 'sgd', layer: 1, factor: 10 });
+    expect(withCopyAdded(copied, id)).toBe(copied);
+
+    const inPlane = withRunUpdated(copied, 'sgd', { hyperplane: 20 });
+    expect(inPlane.runs[0]?.hyperplane).toBe(20);
+    expect('hyperplane' in withRunUpdated(inPlane, 'sgd', { hyperplane: null }).runs[0]!).toBe(
+      false,
+    );
+
+    const tanh = repairRunVariants(withModelParams(copied, { activation: 'tanh' }));
+    expect(tanh.spec.runs[1]?.copy).toBeUndefined();
+    expect(tanh.notes).toEqual([
+      `Run ${id}: rescaling keeps the function of ReLU MLPs only; it trains as itself.`,
+    ]);
+    const orphan = repairRunVariants(withRunRemoved(withRunAdded(copied, 'sam'), 'sgd'));
+    expect(orphan.spec.runs.every((r) => !r.copy)).toBe(true);
+    expect(validateSpec(orphan.spec)).toEqual([]);
+  });
 
   it('adds runs with unique URL-safe ids and the first run’s batch size', () => {
     const two = withRunAdded(base, 'entropySgd');

@@ -26,7 +26,14 @@ import {
   type OptimizerSpec,
 } from '../core/optimizers/optimizerSpec';
 import type { PlaneKind } from '../protocol/analysis';
-import type { AnalysisSpec, ExperimentSpec, RunSpec } from '../protocol/experimentSpec';
+import type {
+  AnalysisSpec,
+  ExperimentSpec,
+  RescaledCopy,
+  RunSpec,
+} from '../protocol/experimentSpec';
+import { defaultCopy } from '../protocol/runVariants';
+import { MAX_LABEL } from '../protocol/specSchema';
 
 export { DATASET_KINDS, LOSS_KINDS, MODEL_KINDS };
 export type {
@@ -163,6 +170,10 @@ export interface RunPatch {
   readonly seedOffset?: number;
   /** Hyper-parameters of the run's current optimizer kind. */
   readonly optimizer?: Partial<OptimizerSpec>;
+  /** Train in a hyperplane of this dimension; null trains in the full space. */
+  readonly hyperplane?: number | null;
+  /** A copy's layer or factor. */
+  readonly copy?: Partial<Omit<RescaledCopy, 'of'>>;
 }
 
 export function withRunUpdated(
@@ -176,14 +187,36 @@ export function withRunUpdated(
       ? // The kind never changes through a patch: a new kind is a new run.
         ({ ...run.optimizer, ...patch.optimizer, kind: run.optimizer.kind } as OptimizerSpec)
       : run.optimizer;
+    const { hyperplane, copy, ...rest } = run;
+    const plane = patch.hyperplane === undefined ? hyperplane : (patch.hyperplane ?? undefined);
     return {
-      ...run,
+      ...rest,
       label: patch.label ?? run.label,
       seedOffset: patch.seedOffset ?? run.seedOffset,
       optimizer,
+      ...(plane !== undefined ? { hyperplane: plane } : {}),
+      ...(copy ? { copy: { ...copy, ...patch.copy } } : {}),
     };
   });
   return { ...spec, runs };
+}
+
+/**
+ * Adds a rescaled copy of run `of` (hidden layer 1 × 5): it trains with its source and shows the
+ * same function with another Hessian. Labelled "<source> ×5".
+ */
+export function withCopyAdded(spec: ExperimentSpec, of: string): ExperimentSpec {
+  const source = spec.runs.find((r) => r.id === of);
+  if (!source || source.copy) return spec;
+  const copy = defaultCopy(of);
+  const run: RunSpec = {
+    id: freshRunId(spec.runs, source.optimizer.kind),
+    label: `${source.label} ×${copy.factor}`.slice(0, MAX_LABEL),
+    optimizer: source.optimizer,
+    seedOffset: source.seedOffset,
+    copy,
+  };
+  return { ...spec, runs: [...spec.runs, run] };
 }
 
 /**

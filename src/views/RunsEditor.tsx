@@ -7,7 +7,8 @@ import {
   type OptimizerKind,
   type OptimizerSpec,
 } from '../store/specEdits';
-import { addRun, removeRun, setEntropySgdVariant, updateRun } from '../store/specActions';
+import { describeVariant } from '../protocol/runVariants';
+import { addCopy, addRun, removeRun, setEntropySgdVariant, updateRun } from '../store/specActions';
 import { NumberField, SelectField } from './fields';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
@@ -39,6 +40,39 @@ function value(optimizer: OptimizerSpec, key: string): number | null {
   return typeof v === 'number' ? v : null;
 }
 
+/** A rescaled copy's card: what it copies and how; it has no optimizer of its own. */
+function CopyFields({ run }: { run: RunSpec }) {
+  const runs = useAppStore((s) => s.spec.runs);
+  if (!run.copy) return null;
+  return (
+    <>
+      <p className="muted run-variant" data-testid={`variant-${run.id}`}>
+        {describeVariant(run, runs)}: the same function, another Hessian.
+      </p>
+      <NumberField
+        label="Factor c"
+        testId={`copyFactor-${run.id}`}
+        value={run.copy.factor}
+        min={1e-3}
+        max={1e3}
+        step="any"
+        onCommit={(factor) => updateRun(run.id, { copy: { factor } })}
+      />
+      <NumberField
+        label="Hidden layer k"
+        testId={`copyLayer-${run.id}`}
+        value={run.copy.layer}
+        min={1}
+        max={6}
+        step={1}
+        integer
+        title="Layer k × c, layer k + 1 × 1/c"
+        onCommit={(layer) => updateRun(run.id, { copy: { layer } })}
+      />
+    </>
+  );
+}
+
 function RunCard({ run, index, removable }: { run: RunSpec; index: number; removable: boolean }) {
   const o = run.optimizer;
   return (
@@ -49,7 +83,7 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
     >
       <div className="run-card-head">
         <strong>{run.label}</strong>
-        <span className="muted">{OPTIMIZER_LABELS[o.kind]}</span>
+        <span className="muted">{run.copy ? 'rescaled copy' : OPTIMIZER_LABELS[o.kind]}</span>
         <button
           type="button"
           className="remove"
@@ -61,7 +95,8 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
           ×
         </button>
       </div>
-      {o.kind === 'entropySgd' && (
+      <CopyFields run={run} />
+      {!run.copy && o.kind === 'entropySgd' && (
         <SelectField<EntropySgdVariant>
           label="Variant"
           testId={`variant-${run.id}`}
@@ -72,7 +107,7 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
         />
       )}
       {HYPER.map((p) => {
-        const v = value(o, p.key);
+        const v = run.copy ? null : value(o, p.key);
         return v === null ? null : (
           <NumberField
             key={p.key}
@@ -88,17 +123,32 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
           />
         );
       })}
-      <NumberField
-        label="Seed offset"
-        testId={`seedOffset-${run.id}`}
-        value={run.seedOffset}
-        min={0}
-        max={10000}
-        step={1}
-        integer
-        title="Added to the experiment seed for this run's minibatches and noise"
-        onCommit={(seedOffset) => updateRun(run.id, { seedOffset })}
-      />
+      {!run.copy && (
+        <NumberField
+          label="Hyperplane d"
+          testId={`hyperplane-${run.id}`}
+          value={run.hyperplane ?? 0}
+          min={0}
+          max={1000}
+          step={1}
+          integer
+          title="Train only in a random d-dimensional hyperplane through the initialization (0: the full space)"
+          onCommit={(d) => updateRun(run.id, { hyperplane: d > 0 ? d : null })}
+        />
+      )}
+      {!run.copy && (
+        <NumberField
+          label="Seed offset"
+          testId={`seedOffset-${run.id}`}
+          value={run.seedOffset}
+          min={0}
+          max={10000}
+          step={1}
+          integer
+          title="Added to the experiment seed for this run's minibatches, noise and hyperplane"
+          onCommit={(seedOffset) => updateRun(run.id, { seedOffset })}
+        />
+      )}
     </li>
   );
 }
@@ -106,7 +156,10 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
 /** The optimizer runs: add, remove, and tune each one. */
 export function RunsEditor() {
   const runs = useAppStore((s) => s.spec.runs);
+  const model = useAppStore((s) => s.spec.model);
   const [kind, setKind] = useState<OptimizerKind>('entropySgd');
+  const copyable = model.kind === 'mlp' && model.activation === 'relu' && model.hidden.length > 0;
+  const source = runs.find((r) => !r.copy);
   return (
     <fieldset>
       <legend>Runs</legend>
@@ -132,6 +185,17 @@ export function RunsEditor() {
         >
           Add run
         </button>
+        {copyable && source && (
+          <button
+            type="button"
+            data-testid="add-copy"
+            disabled={runs.length >= 6}
+            title={`A copy of ${source.label} with hidden layer 1 × 5 and layer 2 × 1/5 (Dinh et al. 2017)`}
+            onClick={() => addCopy(source.id)}
+          >
+            Add rescaled copy
+          </button>
+        )}
       </div>
     </fieldset>
   );

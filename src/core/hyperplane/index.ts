@@ -9,3 +9,8 @@ export {
   type HyperplaneTraining,
   type HyperplaneTrainingOptions,
 } from './trainInHyperplane';
+export {
+  HyperplaneOptimizer,
+  hyperplaneProblem,
+  type HyperplaneProblem,
+} from './hyperplaneOptimizer';

@@ -12,6 +12,7 @@
  */
 import { normalizeInPlace, orthogonalizeInPlace } from '../linalg/vector';
 import { createRng } from '../random';
+import type { StreamName } from '../types';
 
 export interface RandomHyperplane {
   /** D, the parameter count. */
@@ -30,17 +31,17 @@ export interface RandomHyperplane {
 }
 
 /**
- * A random hyperplane of dimension d in R^D drawn from `seed` (the 'directions' stream, one
- * sub-stream per column: column j is the same whatever d is).
+ * A random hyperplane of dimension d in R^D drawn from `seed` (the 'directions' stream unless
+ * `stream` names another, one sub-stream per column: column j is the same whatever d is).
  */
 export function randomHyperplane(
   dim: number,
   subspaceDim: number,
-  options: { seed: number; maxDenseEntries?: number },
+  options: { seed: number; maxDenseEntries?: number; stream?: StreamName },
 ): RandomHyperplane {
   if (!(subspaceDim >= 1 && subspaceDim <= dim)) throw new RangeError('need 1 ≤ d ≤ D');
   const raw = (j: number): Float64Array => {
-    const rng = createRng(options.seed, 'directions', j);
+    const rng = createRng(options.seed, options.stream ?? 'directions', j);
     const c = Float64Array.from({ length: dim }, () => rng.normal());
     normalizeInPlace(c);
     return c;

@@ -5,6 +5,7 @@
  */
 import { PLANE_KINDS } from '../analysis';
 import type { AnalysisSpec, ExperimentSpec, RunSpec } from '../experimentSpec';
+import { COPY_FIELDS, HYPERPLANE_FIELD } from '../runVariants';
 import { SPEC_VERSION } from '../experimentSpec';
 import { PANEL_IDS, type PanelId, type Presentation } from '../presentation';
 import {
@@ -161,6 +162,32 @@ export class SpecGenerator {
     return runs;
   }
 
+  /** Some runs train in a hyperplane; with a ReLU MLP, some later runs copy an earlier one. */
+  variants(runs: readonly RunSpec[], model: ModelSpec): RunSpec[] {
+    const spherical =
+      (model.kind === 'perceptron' || model.kind === 'committee') && model.norm === 'spherical';
+    const relu = model.kind === 'mlp' && model.activation === 'relu' ? model.hidden.length : 0;
+    const out: RunSpec[] = [];
+    for (const run of runs) {
+      const sources = out.filter((r) => !r.copy);
+      if (relu > 0 && sources.length > 0 && this.chance(0.3)) {
+        const copy = {
+          of: this.pick(sources).id,
+          layer: this.int(1, Math.min(6, relu)),
+          factor: this.value(COPY_FIELDS.factor.value) as number,
+        };
+        out.push({ ...run, copy });
+      } else if (
+        !spherical &&
+        !(run.optimizer.kind === 'sgd' && run.optimizer.normSchedule.kind !== 'none') &&
+        this.chance(0.2)
+      ) {
+        out.push({ ...run, hyperplane: this.value(HYPERPLANE_FIELD.value) as number });
+      } else out.push(run);
+    }
+    return out;
+  }
+
   analysis(): AnalysisSpec {
     return {
       every: this.value(ANALYSIS_FIELDS.every.value) as number,
@@ -200,7 +227,7 @@ export class SpecGenerator {
       dataset,
       model,
       loss,
-      runs: this.runs(),
+      runs: this.variants(this.runs(), model),
       tickGradEvals: this.int(1, 50),
       analysis: this.analysis(),
     };
