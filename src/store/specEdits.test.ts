@@ -8,7 +8,6 @@ import {
   withCopyAdded,
   withDatasetKind,
   withEntropySgdVariant,
-  withModelParams,
   withRunAdded,
   withRunRemoved,
   withRunUpdated,
@@ -45,7 +44,10 @@ describe('spec edits', () => {
       false,
     );
 
-    const tanh = repairRunVariants(withModelParams(copied, { activation: 'tanh' }));
+    const tanh = repairRunVariants({
+      ...copied,
+      model: { kind: 'mlp', hidden: [16, 16], activation: 'tanh', initScale: 1 },
+    });
     expect(tanh.spec.runs[1]?.copy).toBeUndefined();
     expect(tanh.notes).toEqual([
       `Run ${id}: rescaling keeps the function of ReLU MLPs only; it trains as itself.`,
