@@ -6,7 +6,7 @@
  * Pure and host-agnostic: the worker, the CLI and the tests supply a SessionHost.
  */
 import { CancelledError } from '../core/cancel';
-import type { AnalysisProgress, AnalysisUpdate } from '../protocol/analysis';
+import { frobeniusNorm, type AnalysisProgress, type AnalysisUpdate } from '../protocol/analysis';
 import type { Checkpoint } from '../protocol/checkpoint';
 import type { AnalysisSpec, ExperimentSpec } from '../protocol/experimentSpec';
 import {
@@ -308,6 +308,7 @@ export class Session {
         lambdaMax: s.lambdaMax,
         trace: s.trace,
         traceError: s.traceError,
+        frobenius: frobeniusNorm(s),
         confinement: s.confinement,
         outliers: s.outliers,
       });

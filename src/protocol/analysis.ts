@@ -44,6 +44,23 @@ export interface SpectrumResult {
   readonly confinementBaseline: number;
 }
 
+/** ‖H‖_F = √Σλ² of an exact spectrum; NaN for an SLQ estimate (its density is smoothed). */
+export function frobeniusNorm(s: SpectrumResult): number {
+  if (s.method !== 'exact') return Number.NaN;
+  let sum = 0;
+  for (const v of s.eigenvalues) sum += v * v;
+  return Math.sqrt(sum);
+}
+
+/**
+ * Fort & Scherlis's convexity measure Tr(H)/‖H‖_F over its bound √D: 1 when every eigenvalue is
+ * equal and positive, about 0 for a symmetric spectrum. NaN without an exact spectrum.
+ */
+export function traceRatio(s: SpectrumResult): number {
+  const f = frobeniusNorm(s);
+  return f > 0 ? s.trace / f / Math.sqrt(s.eigenvalues.length) : Number.NaN;
+}
+
 /** A run's flatness curves at one point: local energy δE(σ) and shell local entropy. */
 export interface FlatnessResult {
   readonly runId: string;

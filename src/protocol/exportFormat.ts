@@ -27,13 +27,15 @@ export interface ExportedRun {
     readonly spectrum: SpectrumResult | null;
     readonly flatness: FlatnessResult | null;
   };
-  /** λmax, trace and gradient confinement at each analysis of this run. */
+  /** λmax, trace, ‖H‖_F and gradient confinement at each analysis of this run. */
   readonly analyses: readonly {
     readonly step: number;
     readonly gradEvals: number;
     readonly lambdaMax: number;
     readonly trace: number;
     readonly traceError: number;
+    /** ‖H‖_F = √Σλ², from an exact spectrum (NaN, i.e. null, for an SLQ estimate). */
+    readonly frobenius: number;
     readonly confinement: number;
     readonly outliers: number;
   }[];

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { traceRatio } from '../protocol/analysis';
 import { createSpectrumChart, type SpectrumRun } from './charts/spectrumChart';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
@@ -46,6 +47,14 @@ export function SpectrumPanel() {
               <th scope="col">λmax</th>
               <th scope="col">λmin</th>
               <th scope="col">Tr H</th>
+              {method === 'exact' && (
+                <th
+                  scope="col"
+                  title="Fort & Scherlis's convexity measure Tr(H)/‖H‖_F over its bound √D (the Goldilocks zone)"
+                >
+                  Tr H/‖H‖<sub>F</sub>√D
+                </th>
+              )}
               <th scope="col">outliers</th>
               <th
                 scope="col"
@@ -73,6 +82,9 @@ export function SpectrumPanel() {
                         : num(r.trace)
                       : '—'}
                   </td>
+                  {method === 'exact' && (
+                    <td data-testid={`trace-ratio-${run.id}`}>{r ? num(traceRatio(r)) : '—'}</td>
+                  )}
                   <td>{r ? `${r.outliers} above ${num(r.bulkEdge)}` : '—'}</td>
                   <td>{r ? `${num(r.confinement)} (${num(r.confinementBaseline)})` : '—'}</td>
                 </tr>

@@ -1,4 +1,4 @@
 /** The presets: the papers' experiments as data (see ./preset.ts). */
 export { PRESETS, findPreset } from './registry';
 export type { Preset, PresetCheck } from './preset';
-export { goldilocksMeasures } from './goldilocks';
+export { initialTraceRatio } from './goldilocks';

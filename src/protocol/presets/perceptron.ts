@@ -30,15 +30,17 @@ export const perceptronPreset: Preset = {
     'near the edge of a narrow one. Try loss.gamma=100 in the link.',
   whatToLookAt: [
     'Flatness: the shell fraction — of random points at relative distance d, how many still classify every pattern.',
-    'Training curves: the train error reaches 0 in both cases.',
+    'Training curves: the hinge reaches 0 train errors; the smooth loss stops at a few percent.',
   ],
   expected:
-    'At γ = 1 the solution is wide: at the smallest radius the shell fraction is near 1 (measured ' +
-    '0.94 after 300 ticks on wasm, train error 7%). At γ = 100 (the perceptron rule’s hinge) it ' +
-    'drops to near 0 (measured 0, train error 0.5%).',
+    'At γ = 1 the minimum is wide: at the smallest radius the shell fraction is 0.67–0.94 after 300 ' +
+    'ticks on wasm (seeds 11–13), at a train error of 5–10% — the smooth loss trades a few errors ' +
+    'for margin. At γ = 100 (the perceptron rule’s hinge) the run reaches 0–0.5% train error and ' +
+    'the shell fraction drops to 0 on all three seeds: a narrow minimum.',
   narrative: [
     'Random patterns, random labels: nothing to generalize, only a landscape of solutions.',
-    'Both losses reach zero training errors. The question is where.',
+    'The hinge at γ = 100 reaches zero training errors; the smooth loss at γ = 1 stops at a few percent, with margins.',
+    'The question is what their neighbourhoods look like.',
     'The shell fraction probes the neighbourhood: wide minima keep it near 1 as d grows.',
   ],
   ticks: 300,
@@ -48,10 +50,10 @@ export const perceptronPreset: Preset = {
     if (!Number.isFinite(fraction)) return missing('shell fractions');
     const error = last(series(run, 'trainError'));
     const gamma = doc.spec.loss.kind === 'baldassi' ? doc.spec.loss.gamma : Number.NaN;
-    // Large γ is the hinge: the check expects the narrow minimum there, the wide one below.
+    // Large γ is the hinge: the check expects a narrow solution there, a wide minimum below.
     const wide = fraction >= 0.5;
     return {
-      ok: error <= 0.1 && (gamma >= 20 ? !wide : wide),
+      ok: gamma >= 20 ? !wide && error <= 0.02 : wide && error <= 0.12,
       detail: `γ = ${fmt(gamma)}: train error ${fmt(error)}, shell fraction at the smallest radius ${fmt(fraction)}.`,
     };
   },
@@ -81,7 +83,7 @@ export const normPreset: Preset = {
   explanation:
     'With a free norm and the raw field w·ξ/√N, the cross-entropy’s effective γ is γ‖w‖/√N: ' +
     'growing the norm anneals γ. Two runs of the same SGD from the same weights differ only in ' +
-    'their norm schedule: ‖w‖ grows by 0.05% per step (slow) or by 0.5% per step (fast). The slow one ' +
+    'their norm schedule: ‖w‖ grows by 0.01% per step (slow) or by 0.1% per step (fast). The slow one ' +
     'lets the loss shape the solution while γ is small; the fast one turns the loss into a hinge ' +
     'almost at once.',
   whatToLookAt: [
@@ -89,9 +91,11 @@ export const normPreset: Preset = {
     'Flatness: shell fraction and local energy of the two solutions.',
   ],
   expected:
-    'The slowly grown solution is the wider one and fits better: higher shell fraction and a ' +
-    'train error no higher than the fast one (measured after 300 ticks on wasm: shell fraction ' +
-    '0.92 vs 0.63, train error 11% vs 40% — the fast run freezes as its γ explodes).',
+    'The slowly grown solution fits better and is the wider one: after 300 ticks on wasm its train ' +
+    'error is 4–12% against 11–21% and its shell fraction higher (seed 11: 0.54 vs 0.48; 12: 0.31 ' +
+    'vs 0.25; 13: 0.81 vs 0.65; 14: 1 vs 0.54; 15: 0.58 vs 0.38). A soft effect: on seed 16 the ' +
+    'fast run’s shell fraction is the higher one (0.81 vs 0.65), though its train error is twice ' +
+    'the slow run’s.',
   narrative: [
     'The same perceptron, the same data, the same SGD — only the norm schedule differs.',
     'A growing norm sharpens the loss: watch how fast each run’s norm climbs.',
@@ -124,7 +128,7 @@ export const normPreset: Preset = {
           kind: 'sgd',
           lr: 0.5,
           batchSize: 20,
-          normSchedule: { kind: 'grow', rate: 5e-4 },
+          normSchedule: { kind: 'grow', rate: 1e-4 },
         }),
         seedOffset: 0,
       },
@@ -135,7 +139,7 @@ export const normPreset: Preset = {
           kind: 'sgd',
           lr: 0.5,
           batchSize: 20,
-          normSchedule: { kind: 'grow', rate: 5e-3 },
+          normSchedule: { kind: 'grow', rate: 1e-3 },
         }),
         seedOffset: 0,
       },

@@ -103,6 +103,7 @@ describe('the presets', () => {
               lambdaMax,
               trace: 0,
               traceError: 0,
+              frobenius: 1,
               confinement: 0,
               outliers: 0,
             })),
@@ -113,6 +114,61 @@ describe('the presets', () => {
     expect(preset.check(doc([1, 2, 5, 4, 2])).ok).toBe(true);
     expect(preset.check(doc([1, 2, 3, 4, 5])).ok).toBe(false);
     expect(preset.check(doc([1, 1.5, 1.2])).ok).toBe(false);
+  });
+
+  it('the goldilocks check wants a high Tr(H)/‖H‖_F at step 0 and a hyperplane run that trains', () => {
+    const preset = findPreset('goldilocks')!;
+    const doc = (trace: number, planeError: number): ExportDocument => {
+      const d = emptyExport(preset.spec);
+      const entry = { step: 0, gradEvals: 0, lambdaMax: 1, trace, traceError: 0 };
+      const rest = { frobenius: 10, confinement: 0, outliers: 0 };
+      return {
+        ...d,
+        model: { paramCount: 400, layout: [] },
+        runs: d.runs.map((r) =>
+          r.id === 'sgd'
+            ? { ...r, analyses: [{ ...entry, ...rest }] }
+            : { ...r, series: { ...r.series, trainError: [0.7, planeError] } },
+        ),
+      };
+    };
+    // Tr/‖H‖_F/√D = trace / 10 / 20.
+    expect(preset.check(doc(16, 0.1)).ok).toBe(true);
+    expect(preset.check(doc(4, 0.1)).ok).toBe(false);
+    expect(preset.check(doc(16, 0.4)).ok).toBe(false);
+  });
+
+  it('the rescaling check wants the same loss and δE and a larger λmax for the copy', () => {
+    const preset = findPreset('rescaling')!;
+    const doc = (lossCopy: number, energyCopy: number, lambdaCopy: number): ExportDocument => {
+      const d = emptyExport(preset.spec);
+      const flat = (energy: number) => ({
+        runId: '',
+        step: 1,
+        sigmas: Float64Array.of(0.1),
+        energyError: Float64Array.of(0),
+        energyErrorSpread: Float64Array.of(0),
+        energyLoss: Float64Array.of(energy),
+        energyLossSpread: Float64Array.of(0),
+        radii: Float64Array.of(0.1),
+        shellFraction: Float64Array.of(1),
+      });
+      const spectrum = withSpectrum(preset.spec, 'sgd', [0, 1], 0).runs[0]!.final.spectrum!;
+      const runs = d.runs.map((r, i) => ({
+        ...r,
+        series: { ...r.series, trainLoss: [1, i === 0 ? 0.01 : lossCopy] },
+        final: {
+          ...r.final,
+          flatness: flat(i === 0 ? 0.005 : energyCopy),
+          spectrum: { ...spectrum, lambdaMax: i === 0 ? 0.1 : lambdaCopy },
+        },
+      }));
+      return { ...d, runs };
+    };
+    expect(preset.check(doc(0.01, 0.005, 0.5)).ok).toBe(true);
+    expect(preset.check(doc(0.012, 0.005, 0.5)).ok).toBe(false);
+    expect(preset.check(doc(0.01, 0.006, 0.5)).ok).toBe(false);
+    expect(preset.check(doc(0.01, 0.005, 0.15)).ok).toBe(false);
   });
 });
 
