@@ -194,11 +194,11 @@ describe('expected observations, checked on the exported data (wasm)', () => {
     await page.close();
   }, 500_000);
 
-  it('the race: both runs descend and share the slice through init and both points', async () => {
-    const { result, errors } = await observe('race', 'preset=race&an.every=0', 200);
+  it('the race: both descend, share the slice through init and both points, Entropy-SGD flatter', async () => {
+    const { result, errors } = await observe('race', 'preset=race&an.every=0', 600);
     expect(result.ok, result.detail).toBe(true);
     expect(errors).toEqual([]);
-  });
+  }, 300_000);
 });
 
 describe('permalinks', () => {

@@ -117,7 +117,7 @@ describe('encodePermalink / decodePermalink', () => {
   });
 
   it('reports optimizer problems (validateOptimizerSpec) and falls back to sound settings', () => {
-    const decoded = decodePermalink('#esgd.ilr=0.9&esgd.g0=2', base);
+    const decoded = decodePermalink('#esgd.ilr=0.9&esgd.gmax=3&esgd.g0=2', base);
     expect(decoded.corrections.join(' ')).toMatch(/η'γ must stay < 1/);
     expect(decoded.spec.runs[1]?.optimizer).toEqual(base.runs[1]?.optimizer);
     const nesterov = decodePermalink('#sgd.mom=0&sgd.nesterov=1', base);
