@@ -8,6 +8,7 @@ import { HyperplaneOptimizer, hyperplaneProblem } from '../core/hyperplane/hyper
 import { randomHyperplane } from '../core/hyperplane/randomHyperplane';
 import { rescaleReluLayers } from '../core/models/rescaleReluLayers';
 import { createOptimizer } from '../core/optimizers/createOptimizer';
+import { MappedOptimizer } from '../core/optimizers/mappedOptimizer';
 import type { Optimizer, OptimizerSnapshot } from '../core/optimizers/optimizer';
 import type { OptimizerOptions } from '../core/optimizers/optimizer';
 import type { ParamBlock, TrainingProblem } from '../core/types';
@@ -44,62 +45,41 @@ export function trainingOptimizer(
 
 /**
  * `source` seen through `copy`'s rescaling: the same steps and gradient count, its point with
- * hidden layer k × c and layer k + 1 × 1/c (one elementwise product, once per step). It owns no
- * state worth saving: resumed, it is rebuilt from its source.
+ * hidden layer k × c and layer k + 1 × 1/c (one elementwise product, once per step). It never
+ * steps its source (the source's own run does) and owns no state worth saving: resumed, it is
+ * rebuilt from its source.
  */
-export class RescaledCopyOptimizer implements Optimizer {
+export class RescaledCopyOptimizer extends MappedOptimizer {
   private readonly scale: tf.Tensor1D;
-  private point: tf.Tensor1D | null = null;
-  private pointStep = -1;
 
-  constructor(
-    private readonly source: Optimizer,
-    layout: readonly ParamBlock[],
-    copy: RescaledCopy,
-  ) {
+  constructor(source: Optimizer, layout: readonly ParamBlock[], copy: RescaledCopy) {
+    super(source);
     const ones = new Float32Array(source.params().size).fill(1);
     this.scale = tf.tensor1d(rescaleReluLayers(layout, ones, copy.layer, copy.factor));
   }
 
-  get spec() {
-    return this.source.spec;
+  protected map(p: tf.Tensor1D): tf.Tensor1D {
+    return tf.mul<tf.Tensor1D>(p, this.scale);
   }
 
-  get steps(): number {
-    return this.source.steps;
-  }
+  /** A copy does not train: its source's run steps it. */
+  override step(): void {}
 
-  get gradEvals(): number {
-    return this.source.gradEvals;
-  }
-
-  params(): tf.Tensor1D {
-    if (!this.point || this.pointStep !== this.source.steps) {
-      this.point?.dispose();
-      this.point = tf.mul<tf.Tensor1D>(this.source.params(), this.scale);
-      this.pointStep = this.source.steps;
-    }
-    return this.point;
-  }
-
-  /** A copy does not train: its source's steps move it. */
-  step(): void {}
-
-  snapshot(): Promise<OptimizerSnapshot> {
+  override snapshot(): Promise<OptimizerSnapshot> {
+    const { spec, steps, gradEvals } = this.inner;
     return Promise.resolve({
       version: 1,
-      kind: this.source.spec.kind,
-      steps: this.source.steps,
-      gradEvals: this.source.gradEvals,
+      kind: spec.kind,
+      steps,
+      gradEvals,
       vectors: {},
       scalars: {},
     });
   }
 
-  /** Frees the copy's own tensors (the source frees its own). */
-  dispose(): void {
-    this.point?.dispose();
-    this.point = null;
+  /** Frees the copy's own tensors (the source's run frees the source). */
+  override dispose(): void {
+    super.dispose();
     this.scale.dispose();
   }
 }

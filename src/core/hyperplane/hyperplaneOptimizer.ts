@@ -4,7 +4,8 @@
  * takes through the matrix product (Mᵀ∇_θ L); what the run reports is θ.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Optimizer, OptimizerSnapshot } from '../optimizers/optimizer';
+import { MappedOptimizer } from '../optimizers/mappedOptimizer';
+import type { Optimizer } from '../optimizers/optimizer';
 import type { OptimizerSpec } from '../optimizers/optimizerSpec';
 import type { TrainingProblem } from '../types';
 import type { RandomHyperplane } from './randomHyperplane';
@@ -53,47 +54,22 @@ export function hyperplaneProblem(
  * `inner` (an optimizer on `problem`'s φ) seen from the full space: `params()` is θ₀ + Mφ,
  * recomputed once per step. Snapshots are the inner optimizer's (φ and its state).
  */
-export class HyperplaneOptimizer<S extends OptimizerSpec = OptimizerSpec> implements Optimizer<S> {
-  private theta: tf.Tensor1D | null = null;
-  private thetaStep = -1;
-
+export class HyperplaneOptimizer<
+  S extends OptimizerSpec = OptimizerSpec,
+> extends MappedOptimizer<S> {
   constructor(
-    private readonly inner: Optimizer<S>,
+    inner: Optimizer<S>,
     private readonly problem: HyperplaneProblem,
-  ) {}
-
-  get spec(): S {
-    return this.inner.spec;
+  ) {
+    super(inner);
   }
 
-  get steps(): number {
-    return this.inner.steps;
+  protected map(phi: tf.Tensor1D): tf.Tensor1D {
+    return this.problem.embed(phi);
   }
 
-  get gradEvals(): number {
-    return this.inner.gradEvals;
-  }
-
-  params(): tf.Tensor1D {
-    if (!this.theta || this.thetaStep !== this.inner.steps) {
-      this.theta?.dispose();
-      this.theta = this.problem.embed(this.inner.params());
-      this.thetaStep = this.inner.steps;
-    }
-    return this.theta;
-  }
-
-  step(): void {
-    this.inner.step();
-  }
-
-  snapshot(): Promise<OptimizerSnapshot> {
-    return this.inner.snapshot();
-  }
-
-  dispose(): void {
-    this.theta?.dispose();
-    this.theta = null;
+  override dispose(): void {
+    super.dispose();
     this.inner.dispose();
     this.problem.dispose();
   }
