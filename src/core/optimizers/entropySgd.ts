@@ -5,17 +5,11 @@ import type { Rng, TrainingProblem } from '../types';
 import { project } from './constrain';
 import { lossGradient } from './lossGradient';
 import { gaussianVector } from './noise';
+import { MomentumOptimizer } from './momentumOptimizer';
 import type { Optimizer, OptimizerSnapshot } from './optimizer';
 import type { EntropySgdSpec } from './optimizerSpec';
 import { geometricCouplingAt, learningRateAt } from './schedules';
 import { sgdUpdate } from './sgdUpdate';
-import {
-  checkSnapshot,
-  readVectors,
-  requireVector,
-  restoreVector,
-  vectorTensor,
-} from './snapshotState';
 
 /**
  * Gradient evaluations charged per outer step: L + 1 for 'chaudhari2017' (the authors' Lua code
@@ -44,36 +38,20 @@ export function createEntropySgd(
   return new EntropySgd(spec, problem, init, noiseRng, from);
 }
 
-class EntropySgd implements Optimizer<EntropySgdSpec> {
-  steps = 0;
-  gradEvals = 0;
-  private x: Tensor1D;
-  private velocity: Tensor1D | null = null;
-
+class EntropySgd extends MomentumOptimizer<EntropySgdSpec> {
   constructor(
-    readonly spec: EntropySgdSpec,
+    spec: EntropySgdSpec,
     private readonly problem: TrainingProblem,
     init: Float32Array,
     private readonly noiseRng: (step: number) => Rng,
     from?: OptimizerSnapshot,
   ) {
-    if (from) {
-      checkSnapshot(from, 'entropySgd', problem.paramCount);
-      this.x = requireVector(from, 'x');
-      this.velocity = restoreVector(from, 'velocity') ?? null;
-      this.steps = from.steps;
-      this.gradEvals = from.gradEvals;
-    } else {
-      this.x = vectorTensor(init);
-    }
-  }
-
-  params(): Tensor1D {
-    return this.x;
+    super(spec, problem.paramCount, init, from, 'x');
   }
 
   step(): void {
-    const { spec, problem, x } = this;
+    const { spec, problem } = this;
+    const x = this.point;
     const t = this.steps;
     const gamma = geometricCouplingAt(spec.gamma0, spec.gamma1, spec.gammaMax, t);
     const lr = learningRateAt(spec.lrSchedule, spec.lr, t);
@@ -107,34 +85,10 @@ class EntropySgd implements Optimizer<EntropySgdSpec> {
         if (next.velocity) out.push(next.velocity);
         return out;
       });
-      this.x.dispose();
-      this.velocity?.dispose();
-      this.x = nextX!;
-      this.velocity = velocity ?? null;
+      this.advance(nextX!, velocity, entropySgdGradEvalsPerStep(spec));
     } finally {
       xp.dispose();
       mu.dispose();
     }
-    this.steps += 1;
-    this.gradEvals += entropySgdGradEvalsPerStep(spec);
-  }
-
-  async snapshot(): Promise<OptimizerSnapshot> {
-    const tensors: Record<string, Tensor1D> = { x: this.x };
-    if (this.velocity) tensors.velocity = this.velocity;
-    return {
-      version: 1,
-      kind: 'entropySgd',
-      steps: this.steps,
-      gradEvals: this.gradEvals,
-      vectors: await readVectors(tensors),
-      scalars: {},
-    };
-  }
-
-  dispose(): void {
-    this.x.dispose();
-    this.velocity?.dispose();
-    this.velocity = null;
   }
 }

@@ -4,17 +4,11 @@ import type { Tensor1D } from '@tensorflow/tfjs-core';
 import type { Batch, TrainingProblem } from '../types';
 import { euclideanNorm, project } from './constrain';
 import { lossGradient } from './lossGradient';
+import { MomentumOptimizer } from './momentumOptimizer';
 import type { Optimizer, OptimizerSnapshot } from './optimizer';
 import type { SamSpec } from './optimizerSpec';
 import { learningRateAt } from './schedules';
 import { sgdUpdate } from './sgdUpdate';
-import {
-  checkSnapshot,
-  readVectors,
-  requireVector,
-  restoreVector,
-  vectorTensor,
-} from './snapshotState';
 
 /** Added to ‖g‖ so that a zero gradient gives ε = 0 rather than NaN (as in Foret et al.'s code). */
 const NORM_FLOOR = 1e-12;
@@ -47,31 +41,14 @@ export function createSam(
   return new Sam(spec, problem, init, from);
 }
 
-class Sam implements Optimizer<SamSpec> {
-  steps = 0;
-  gradEvals = 0;
-  private w: Tensor1D;
-  private velocity: Tensor1D | null = null;
-
+class Sam extends MomentumOptimizer<SamSpec> {
   constructor(
-    readonly spec: SamSpec,
+    spec: SamSpec,
     private readonly problem: TrainingProblem,
     init: Float32Array,
     from?: OptimizerSnapshot,
   ) {
-    if (from) {
-      checkSnapshot(from, 'sam', problem.paramCount);
-      this.w = requireVector(from, 'w');
-      this.velocity = restoreVector(from, 'velocity') ?? null;
-      this.steps = from.steps;
-      this.gradEvals = from.gradEvals;
-    } else {
-      this.w = vectorTensor(init);
-    }
-  }
-
-  params(): Tensor1D {
-    return this.w;
+    super(spec, problem.paramCount, init, from, 'w');
   }
 
   step(): void {
@@ -79,35 +56,12 @@ class Sam implements Optimizer<SamSpec> {
     const lr = learningRateAt(spec.lrSchedule, spec.lr, this.steps);
     const [w, velocity] = tf.tidy(() => {
       const batch = problem.nextBatch(spec.batchSize);
-      const g = samGradient(problem, this.w, batch, spec.rho);
-      const next = sgdUpdate(this.w, g, this.velocity, spec, lr);
+      const g = samGradient(problem, this.point, batch, spec.rho);
+      const next = sgdUpdate(this.point, g, this.velocity, spec, lr);
       const out = [project(problem, next.w)];
       if (next.velocity) out.push(next.velocity);
       return out;
     });
-    this.dispose();
-    this.w = w!;
-    this.velocity = velocity ?? null;
-    this.steps += 1;
-    this.gradEvals += 2;
-  }
-
-  async snapshot(): Promise<OptimizerSnapshot> {
-    const tensors: Record<string, Tensor1D> = { w: this.w };
-    if (this.velocity) tensors.velocity = this.velocity;
-    return {
-      version: 1,
-      kind: 'sam',
-      steps: this.steps,
-      gradEvals: this.gradEvals,
-      vectors: await readVectors(tensors),
-      scalars: {},
-    };
-  }
-
-  dispose(): void {
-    this.w.dispose();
-    this.velocity?.dispose();
-    this.velocity = null;
+    this.advance(w!, velocity, 2);
   }
 }
