@@ -220,6 +220,47 @@ describe('permalinks', () => {
     expect(losses[1]).toEqual(losses[0]);
   });
 
+  it('carry the runs made in the editor: a rescaled copy, and a run in a hyperplane', async () => {
+    const { page, errors } = await chromium.newPage();
+    await openApp(page, `${appUrl}#v=1&an.every=0&an.spectrum=off&an.slice=off&backend=wasm`);
+    await page.getByTestId('add-copy').click();
+    await page.waitForFunction(() => window.location.hash.includes('.copy=sgd'));
+    const hyperplane = page.getByTestId('hyperplane-esgd');
+    await hyperplane.fill('20');
+    await hyperplane.press('Enter');
+    await page.waitForFunction(() => window.location.hash.includes('esgd.plane=20'));
+    expect(await page.getByTestId('variant-sgd2').textContent()).toContain('layer 1 × 5');
+    await runTicks(page, 20);
+    const [sgd, esgd, copy] = (await readState(page)).runs;
+    expect(copy?.id).toBe('sgd2');
+    expect(copy?.gradEvals).toBe(sgd?.gradEvals);
+    // The same function: the copy's training loss is SGD's, point for point.
+    expect(copy?.trainLoss.length).toBeGreaterThan(5);
+    copy?.trainLoss.forEach((x, i) => expect(x).toBeCloseTo(sgd!.trainLoss[i]!, 4));
+    expect(esgd?.status).toBe('running');
+    expect(esgd?.trainLoss[esgd.trainLoss.length - 1]).toBeLessThan(esgd!.trainLoss[0]!);
+    // The link reproduces both.
+    const { page: again } = await chromium.newPage();
+    await openApp(again, page.url());
+    const spec = await again.evaluate(() =>
+      JSON.stringify(
+        (
+          window as unknown as {
+            flatland: { store: { getState(): { spec: { runs: unknown[] } } } };
+          }
+        ).flatland.store.getState().spec.runs,
+      ),
+    );
+    expect(JSON.parse(spec)).toMatchObject([
+      { id: 'sgd' },
+      { id: 'esgd', hyperplane: 20 },
+      { id: 'sgd2', copy: { of: 'sgd', layer: 1, factor: 5 } },
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+    await again.close();
+  });
+
   it('survive garbage: the notice lists the problems as text and the page works', async () => {
     const { page, errors } = await chromium.newPage();
     await openApp(
