@@ -38,7 +38,7 @@ export const goldilocksPreset: Preset = {
     'trains in the full space and one only in a random 30-dimensional hyperplane (30 of the 340 ' +
     'parameters’ degrees of freedom). Change the radius with model.r in the link.',
   whatToLookAt: [
-    'Spectrum at step 0: Tr(H)/‖H‖_F in the caption of the analysis.',
+    'Spectrum at step 0 (the first analysis): the “Tr H/‖H‖_F√D” column of its table.',
     'Training curves: how far the 30-d hyperplane run gets, against the full-space run.',
     'Load it again with model.r=10 or model.r=30: the hyperplane run stalls.',
   ],
