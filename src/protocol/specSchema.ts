@@ -235,6 +235,7 @@ export const OPTIMIZER_SCHEMA: UnionSchema = {
           NESTEROV,
           field('L', 'L', int(1, 1000)),
           field('ilr', 'innerLr', num(1e-6, 100)),
+          field('imom', 'innerMomentum', num(0, 0.999)),
           field('noise', 'noise', num(0, 10)),
           field('g0', 'gamma0', num(1e-8, 1e6)),
           field('g1', 'gamma1', num(0, 10)),

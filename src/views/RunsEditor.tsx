@@ -29,6 +29,14 @@ const HYPER: readonly HyperParam[] = [
   { key: 'momentum', label: 'Momentum', min: 0, max: 0.999 },
   { key: 'L', label: 'Inner steps L', min: 1, max: 200, integer: true },
   { key: 'innerLr', label: "Inner η'", min: 1e-6, max: 10, title: "Keep η'γ < 1" },
+  {
+    key: 'innerMomentum',
+    label: 'Inner momentum ρ',
+    min: 0,
+    max: 0.999,
+    title:
+      'Nesterov on the inner gradient, as the reference code (0.9); 0 is the plain Langevin loop',
+  },
   { key: 'gamma0', label: 'Coupling γ0', min: 0, max: 1e4 },
   { key: 'replicas', label: 'Replicas y', min: 1, max: 15, integer: true },
   { key: 'g0', label: 'Coupling g0', min: 0, max: 1e4, title: 'Keep 2ηg < 1' },

@@ -57,10 +57,11 @@ export interface SgdSpec extends SgdHyper {
 export type EntropySgdVariant = 'chaudhari2017' | 'scaled';
 
 /**
- * Entropy-SGD. Outer step t: γ_t = min(γmax, γ0 (1 + γ1)^t); x' = μ = x; for l = 1..L on fresh
- * minibatches: x' ← x' − η'(∇f(x') − γ_t (x − x')) + ε√(2η') ξ, ξ ~ N(0, I);
- * μ ← αμ + (1 − α)x'. Outer: d = x − μ ('chaudhari2017') or γ_t(x − μ) ('scaled'), then the SGD
- * rule with momentum on d: w ← w − η_t d.
+ * Entropy-SGD. Outer step t: γ_t = min(γmax, γ0 (1 + γ1)^t); x' = μ = x, m = 0; for l = 1..L on
+ * fresh minibatches: g = ∇f(x'), m ← ρm + g, g ← g + ρm (the reference codes' inner Nesterov
+ * momentum ρ, only on the loss gradient); x' ← x' − η'(g − γ_t (x − x')) + ε√(2η') ξ,
+ * ξ ~ N(0, I); μ ← αμ + (1 − α)x'. Outer: d = x − μ ('chaudhari2017') or γ_t(x − μ) ('scaled'),
+ * then the SGD rule with momentum on d: w ← w − η_t d.
  */
 export interface EntropySgdSpec {
   readonly kind: 'entropySgd';
@@ -75,6 +76,11 @@ export interface EntropySgdSpec {
   readonly L: number;
   /** Inner learning rate η'. Keep η'γ < 1. */
   readonly innerLr: number;
+  /**
+   * Inner Nesterov momentum ρ on the loss gradient, its buffer reset every outer step: 0.9 in
+   * both reference codes; 0 is the plain Langevin loop.
+   */
+  readonly innerMomentum: number;
   /** Langevin noise ε: the per-step displacement has standard deviation ε√(2η'). */
   readonly noise: number;
   /** Initial coupling (scope) γ0. */
@@ -151,7 +157,8 @@ export const SGD_DEFAULTS: SgdSpec = {
 };
 
 /**
- * Entropy-SGD as in Chaudhari et al.'s code and README: L = 20, η' = 0.1, ε = 1e-4, α = 0.75,
+ * Entropy-SGD as in Chaudhari et al.'s code and README: L = 20, η' = 0.1 with inner Nesterov
+ * momentum 0.9 (`train.lua`'s momentum, reused by `entropyoptim.lua`'s inner loop), ε = 1e-4, α = 0.75,
  * γ0 = 0.03 (their CIFAR value; 1e-4 for MNIST), γ1 = 1e-3, B = 128, η = 1 (jump to μ).
  * γmax = 1e4 as in Pittorino et al.'s code (the Lua code has no cap).
  */
@@ -164,6 +171,7 @@ export const ENTROPY_SGD_DEFAULTS: EntropySgdSpec = {
   nesterov: false,
   L: 20,
   innerLr: 0.1,
+  innerMomentum: 0.9,
   noise: 1e-4,
   gamma0: 0.03,
   gamma1: 1e-3,
