@@ -14,11 +14,11 @@ import type { DataSources } from '../core/data/makeDataset';
 type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
 
 export interface HeadlessOptions {
-  /** Train until the first run has taken this many optimizer steps. */
-  readonly steps: number;
+  /** Train for this many lockstep ticks, or until the first run has taken this many steps. */
+  readonly until: { readonly ticks: number } | { readonly steps: number };
   readonly sources: DataSources;
-  /** Called with the first run's step count as training proceeds. */
-  readonly onProgress?: (steps: number, notices: readonly string[]) => void;
+  /** Called with the ticks done and the ticks (or steps) asked for as training proceeds. */
+  readonly onProgress?: (done: number, total: number, notices: readonly string[]) => void;
 }
 
 class NodeHost implements SessionHost {
@@ -71,7 +71,10 @@ async function until(host: NodeHost, done: (s: Snapshot) => boolean): Promise<Sn
   }
 }
 
-/** Trains `spec` for `options.steps` steps of its first run, analyses the end point, exports it. */
+/**
+ * Trains `spec` for `options.until` (ticks, or steps of its first run), analyses the end point,
+ * exports it.
+ */
 export async function runHeadless(
   spec: ExperimentSpec,
   options: HeadlessOptions,
@@ -83,22 +86,27 @@ export async function runHeadless(
   });
   try {
     const idle = (s: Snapshot) => s.status === 'paused' && !session.analysing;
-    const firstSteps = () => host.latest?.runs[0]?.steps ?? 0;
     const anyRunning = () => host.latest?.runs.some((r) => r.status === 'running') ?? false;
-    // One tick tells how many steps a tick is; then ask for the rest in one command.
-    while (firstSteps() < options.steps && anyRunning()) {
-      const before = firstSteps();
-      const perTick = Math.max(1, spec.tickGradEvals);
-      const remaining = options.steps - before;
-      session.handle({
-        type: 'step',
-        ticks: Math.max(1, Math.min(Math.ceil(remaining / perTick), 50)),
+    const tick = () => session.current.tick;
+    if ('ticks' in options.until) {
+      const total = options.until.ticks;
+      if (total > tick()) session.handle({ type: 'step', ticks: total - tick() });
+      let reported = -1;
+      await until(host, (s) => {
+        if (tick() !== reported) options.onProgress?.((reported = tick()), total, host.notices);
+        return (tick() >= total || !anyRunning()) && idle(s);
       });
-      await until(
-        host,
-        (s) => (idle(s) && s.runs[0]!.steps > before) || (idle(s) && !anyRunning()),
-      );
-      options.onProgress?.(firstSteps(), host.notices);
+    } else {
+      const total = options.until.steps;
+      const steps = () => host.latest?.runs[0]?.steps ?? 0;
+      // One tick tells how many steps a tick is; then ask for the rest, a few ticks at a time.
+      while (steps() < total && anyRunning()) {
+        const before = tick();
+        const remaining = Math.ceil((total - steps()) / Math.max(1, spec.tickGradEvals));
+        session.handle({ type: 'step', ticks: Math.max(1, Math.min(remaining, 50)) });
+        await until(host, (s) => (tick() > before && idle(s)) || !anyRunning());
+        options.onProgress?.(steps(), total, host.notices);
+      }
     }
     // The final state's analyses, at the final weights.
     session.handle({ type: 'analyse' });

@@ -29,6 +29,7 @@ const spec: ExperimentSpec = {
     },
   ],
   tickGradEvals: 8,
+  budget: 0,
   analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
 };
 

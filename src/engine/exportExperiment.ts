@@ -22,6 +22,7 @@ export interface LatestAnalyses {
   readonly history: Map<string, ExportedRun['analyses'][number][]>;
   readonly flatness: Map<string, FlatnessResult>;
   slice: SliceResult | null;
+  localSlices: readonly SliceResult[];
 }
 
 function exportSplit(split: Split): ExportedSplit | null {
@@ -67,5 +68,6 @@ export function exportExperiment(
     },
     runs,
     slice: latest.slice,
+    localSlices: latest.localSlices,
   };
 }

@@ -26,6 +26,7 @@ const spec: ExperimentSpec = {
   loss: { kind: 'crossEntropy' },
   runs: [sgd, { ...sgd, id: 'big', label: 'SGD ×5', copy: { of: 'sgd', layer: 1, factor: 5 } }],
   tickGradEvals: 4,
+  budget: 0,
   analysis: {
     every: 0,
     wait: false,

@@ -40,6 +40,7 @@ function spec(overrides: Partial<ExperimentSpec> = {}): ExperimentSpec {
       },
     ],
     tickGradEvals: 10,
+    budget: 0,
     analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
     ...overrides,
   };

@@ -58,7 +58,13 @@ export const DEFAULT_TIMING: SessionTiming = {
 type Command = Exclude<ToWorker, { type: 'start' | 'job' | 'cancelJob' }>;
 
 function emptyLatest(): LatestAnalyses {
-  return { spectra: new Map(), history: new Map(), flatness: new Map(), slice: null };
+  return {
+    spectra: new Map(),
+    history: new Map(),
+    flatness: new Map(),
+    slice: null,
+    localSlices: [],
+  };
 }
 
 interface RunningAnalysis {
@@ -316,6 +322,7 @@ export class Session {
     }
     for (const f of update.flatness) this.latest.flatness.set(f.runId, f);
     if (update.slice) this.latest.slice = update.slice;
+    if (update.localSlices.length > 0) this.latest.localSlices = update.localSlices;
     this.pendingAnalysis = update;
   }
 

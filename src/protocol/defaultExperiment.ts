@@ -44,6 +44,7 @@ export function defaultExperimentSpec(): ExperimentSpec {
       },
     ],
     tickGradEvals: 5,
+    budget: 600,
     analysis: {
       every: 40,
       wait: false,

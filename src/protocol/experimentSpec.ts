@@ -79,5 +79,10 @@ export interface ExperimentSpec {
   readonly runs: readonly RunSpec[];
   /** Gradient evaluations per lockstep tick: every run advances by this budget, then is measured. */
   readonly tickGradEvals: number;
+  /**
+   * The experiment's length in lockstep ticks: Play stops there, the last analysis lands on that
+   * tick and a preset's verdict is read off it. 0: open-ended.
+   */
+  readonly budget: number;
   readonly analysis: AnalysisSpec;
 }

@@ -68,4 +68,17 @@ export interface ExportDocument {
   };
   readonly runs: readonly ExportedRun[];
   readonly slice: SliceResult | null;
+  /** One filter-normalized slice around each run, on one shared extent (the newest analysis). */
+  readonly localSlices: readonly SliceResult[];
+  /** A preset's expected observation evaluated on this document (`npm run lab --preset`). */
+  readonly verdict?: ExportVerdict;
+}
+
+/** The outcome of a preset's check, as the page shows it and CI asserts it. */
+export interface ExportVerdict {
+  readonly preset: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly flat?: string;
+  readonly sharp?: string;
 }

@@ -51,6 +51,7 @@ import {
   SEED_FIELD,
   SEED_OFFSET_FIELD,
   TICK_FIELD,
+  BUDGET_FIELD,
   type FieldSchema,
   type UnionSchema,
 } from './specSchema';
@@ -176,6 +177,7 @@ export function specPairs(spec: ExperimentSpec, base: ExperimentSpec): Pairs {
   const out: Pairs = [];
   encodeField(spec.seed, base.seed, SEED_FIELD, 'seed', out);
   encodeField(spec.tickGradEvals, base.tickGradEvals, TICK_FIELD, 'tick', out);
+  encodeField(spec.budget, base.budget, BUDGET_FIELD, 'budget', out);
   encodeUnion(spec.dataset, base.dataset, DATASET_SCHEMA, 'data', 'data.', out);
   encodeUnion(spec.model, base.model, MODEL_SCHEMA, 'model', 'model.', out);
   encodeUnion(spec.loss, base.loss, LOSS_SCHEMA, 'loss', 'loss.', out);
@@ -520,9 +522,10 @@ function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): Versi
     else say(`backend ${quote(rawBackend)} is unknown; the engine picks one.`);
   }
 
-  const top: Bag = { seed: base.seed, tickGradEvals: base.tickGradEvals };
+  const top: Bag = { seed: base.seed, tickGradEvals: base.tickGradEvals, budget: base.budget };
   decodeField(top, SEED_FIELD, 'seed', reader, say);
   decodeField(top, TICK_FIELD, 'tick', reader, say);
+  decodeField(top, BUDGET_FIELD, 'budget', reader, say);
   const dataset = decodeUnion(base.dataset, DATASET_SCHEMA, 'data', 'data.', reader, say);
   const model = decodeUnion(base.model, MODEL_SCHEMA, 'model', 'model.', reader, say);
   const loss = decodeUnion(base.loss, LOSS_SCHEMA, 'loss', 'loss.', reader, say);
@@ -543,6 +546,7 @@ function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): Versi
     ...base,
     seed: top.seed as number,
     tickGradEvals: top.tickGradEvals as number,
+    budget: top.budget as number,
     dataset,
     model,
     loss,

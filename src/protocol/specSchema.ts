@@ -273,6 +273,7 @@ export const OPTIMIZER_SCHEMA: UnionSchema = {
 /** Top-level scalars of the spec. */
 export const SEED_FIELD = field('seed', 'seed', int(0, MAX_SEED));
 export const TICK_FIELD = field('tick', 'tickGradEvals', int(1, 10_000));
+export const BUDGET_FIELD = field('budget', 'budget', int(0, 10_000_000));
 
 /** Run-level fields (`<id>.label` is text, checked by `RUN_LABEL`). */
 export const SEED_OFFSET_FIELD = field('seed', 'seedOffset', int(0, 1_000_000));
@@ -287,6 +288,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'backend',
   'seed',
   'tick',
+  'budget',
   'data',
   'model',
   'loss',

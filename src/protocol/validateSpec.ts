@@ -25,6 +25,7 @@ import {
   SEED_FIELD,
   SEED_OFFSET_FIELD,
   TICK_FIELD,
+  BUDGET_FIELD,
   isValidValue,
   type FieldSchema,
   type UnionSchema,
@@ -146,6 +147,7 @@ export function validateSpec(spec: unknown): string[] {
   if (spec.version !== SPEC_VERSION) problems.push(`version is not ${SPEC_VERSION}`);
   checkField(spec, SEED_FIELD, 'spec', problems);
   checkField(spec, TICK_FIELD, 'spec', problems);
+  checkField(spec, BUDGET_FIELD, 'spec', problems);
   checkUnion(spec.dataset, DATASET_SCHEMA, 'dataset', problems);
   checkUnion(spec.model, MODEL_SCHEMA, 'model', problems);
   checkUnion(spec.loss, LOSS_SCHEMA, 'loss', problems);

@@ -25,6 +25,7 @@ const spec: ExperimentSpec = {
     },
   ],
   tickGradEvals: 20,
+  budget: 0,
   analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
 };
 

@@ -54,7 +54,6 @@ export const goldilocksPreset: Preset = {
     'So even a random 30-d hyperplane through the start holds a way down: the hyperplane run trains.',
     'Too large a radius, and the hyperplane run stalls: the landscape around the start lost that shape.',
   ],
-  ticks: 200,
   check(doc) {
     const ratio = initialTraceRatio(doc);
     if (!Number.isFinite(ratio)) return missing('exact spectrum at step 0');
@@ -69,6 +68,7 @@ export const goldilocksPreset: Preset = {
     };
   },
   spec: {
+    budget: 200,
     version: SPEC_VERSION,
     seed: 5,
     dataset: {

@@ -33,6 +33,7 @@ function mixtureSpec(initScale: number, every: number, wait = false): Experiment
       },
     ],
     tickGradEvals: 5,
+    budget: 200,
     analysis: {
       every,
       wait,
@@ -64,7 +65,6 @@ export const outliersPreset: Preset = {
     'Every 20 ticks the engine builds the whole 340 × 340 Hessian and diagonalizes it.',
     'Count the eigenvalues standing apart from the bulk: about one per class.',
   ],
-  ticks: 200,
   check(doc) {
     const s = runOf(doc, 'sgd')?.final.spectrum;
     if (!s) return missing('spectrum');
@@ -100,7 +100,6 @@ export const confinementPreset: Preset = {
     'The top 4 of 340 eigen-directions: a random vector would put 1% of its length there.',
     'Watch f_C in the training curves: the gradient moves into that subspace almost at once.',
   ],
-  ticks: 200,
   check(doc) {
     const run = runOf(doc, 'sgd');
     const s = run?.final.spectrum;
@@ -140,7 +139,6 @@ export const transientPreset: Preset = {
     'Watch λmax: curvature grows while the classes are being learnt…',
     '…and falls once they are: the optimizer ends in a flatter region than it passed through.',
   ],
-  ticks: 200,
   check(doc) {
     const run = runOf(doc, 'sgd');
     const values = finite(numbers(run?.analyses.map((a) => a.lambdaMax)));
@@ -158,5 +156,5 @@ export const transientPreset: Preset = {
     };
   },
   // No slice: training waits for every analysis here, and the spectrum is what this shows.
-  spec: { ...transientSpec, analysis: { ...transientSpec.analysis, slice: null } },
+  spec: { ...transientSpec, budget: 200, analysis: { ...transientSpec.analysis, slice: null } },
 };

@@ -1,4 +1,4 @@
 /** The presets: the papers' experiments as data (see ./preset.ts). */
-export { PRESETS, findPreset } from './registry';
+export { DEFAULT_PRESET_ID, PRESETS, findPreset } from './registry';
 export type { Preset, PresetCheck } from './preset';
 export { initialTraceRatio } from './goldilocks';

@@ -28,7 +28,6 @@ export const mnistPreset: Preset = {
     'Three optimizers, one budget. Watch the test error, not only the train error.',
     'Rank the runs by flatness, then by test error.',
   ],
-  ticks: 600,
   check(doc) {
     const rows = doc.runs.map((r) => ({
       id: r.id,
@@ -48,6 +47,7 @@ export const mnistPreset: Preset = {
     };
   },
   spec: {
+    budget: 600,
     version: SPEC_VERSION,
     seed: 1,
     dataset: { kind: 'mnist', train: 1000, test: 1000, downsample: true },

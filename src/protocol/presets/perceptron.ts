@@ -43,7 +43,6 @@ export const perceptronPreset: Preset = {
     'The question is what their neighbourhoods look like.',
     'The shell fraction probes the neighbourhood: wide minima keep it near 1 as d grows.',
   ],
-  ticks: 300,
   check(doc) {
     const run = runOf(doc, 'sgd');
     const fraction = shellFractionNear(run);
@@ -58,6 +57,7 @@ export const perceptronPreset: Preset = {
     };
   },
   spec: {
+    budget: 300,
     version: SPEC_VERSION,
     seed: 11,
     dataset: patterns,
@@ -101,7 +101,6 @@ export const normPreset: Preset = {
     'A growing norm sharpens the loss: watch how fast each run’s norm climbs.',
     'Then compare their neighbourhoods in the flatness panel.',
   ],
-  ticks: 300,
   check(doc) {
     const slow = runOf(doc, 'slow');
     const fast = runOf(doc, 'fast');
@@ -115,6 +114,7 @@ export const normPreset: Preset = {
     };
   },
   spec: {
+    budget: 300,
     version: SPEC_VERSION,
     seed: 11,
     dataset: patterns,

@@ -9,6 +9,9 @@ export interface PresetCheck {
   readonly ok: boolean;
   /** The measured numbers behind the verdict, one sentence. */
   readonly detail: string;
+  /** A flat-vs-sharp claim: the run ids every flatness measure named flattest and sharpest. */
+  readonly flat?: string;
+  readonly sharp?: string;
 }
 
 export interface Preset {
@@ -25,8 +28,6 @@ export interface Preset {
   readonly expected: string;
   /** The lecture's step-through: one short paragraph per step. */
   readonly narrative: readonly string[];
-  /** Lockstep ticks after which the observation should hold (what the checks were tuned on). */
-  readonly ticks: number;
   /** What the engine cannot run yet for this preset, if anything (shown on its card). */
   readonly limitation?: string;
   /** The expected observation on the exported data. */

@@ -209,6 +209,7 @@ function emptyExport(spec: ExperimentSpec): ExportDocument {
     },
     runs,
     slice: null,
+    localSlices: [],
   };
 }
 

@@ -2,17 +2,8 @@
 import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
 import { defaultExperimentSpec } from '../defaultExperiment';
 import type { RunSpec } from '../experimentSpec';
-import {
-  family,
-  finalLambdaMax,
-  fmt,
-  localEnergy,
-  mean,
-  missing,
-  runOf,
-  series,
-  last,
-} from './checks';
+import { family, fmt, localEnergy, mean, missing, series, last } from './checks';
+import { flatVsSharp } from './flatVsSharp';
 import type { Preset } from './preset';
 
 const race = defaultExperimentSpec();
@@ -45,24 +36,7 @@ export const racePreset: Preset = {
     'Entropy-SGD takes one outer step per 5 inner Langevin steps; it explores before it commits.',
     'Now look at the flatness panel: how much the loss rises under relative noise of size σ.',
   ],
-  ticks: 600,
-  check(doc) {
-    const sgd = runOf(doc, 'sgd');
-    const esgd = runOf(doc, 'esgd');
-    const drop = (run: typeof sgd) => {
-      const loss = series(run, 'trainLoss');
-      return last(loss) / (loss[0] ?? Number.NaN);
-    };
-    const [dS, dE] = [drop(sgd), drop(esgd)];
-    const onSlice = new Set(doc.slice?.trajectories.map((t) => t.runId) ?? []);
-    const both = onSlice.has('sgd') && onSlice.has('esgd');
-    const [eS, eE] = [localEnergy(sgd, 0.3), localEnergy(esgd, 0.3)];
-    if (!Number.isFinite(eS) || !Number.isFinite(eE)) return missing('flatness curves');
-    return {
-      ok: dS < 0.5 && dE < 0.5 && both && eE < eS,
-      detail: `train loss relative to its start: SGD ${fmt(dS)}, Entropy-SGD ${fmt(dE)}; both on the slice: ${both}; δE(0.3) SGD ${fmt(eS)}, Entropy-SGD ${fmt(eE)}; λmax SGD ${fmt(finalLambdaMax(sgd))}, Entropy-SGD ${fmt(finalLambdaMax(esgd))}.`,
-    };
-  },
+  check: (doc) => flatVsSharp(doc, 'esgd', 'sgd'),
   spec: race,
 };
 
@@ -103,7 +77,6 @@ export const seedsPreset: Preset = {
     'Nine runs, three optimizers, three seeds each: the same experiment the papers average over.',
     'Let it run, then compare the families in the flatness panel.',
   ],
-  ticks: 600,
   check(doc) {
     const energy = (prefix: string) => mean(family(doc, prefix).map((r) => localEnergy(r, 0.3)));
     const testErr = (prefix: string) =>
@@ -117,6 +90,7 @@ export const seedsPreset: Preset = {
   },
   spec: {
     ...race,
+    budget: 600,
     runs: [
       ...seeded('sgd', 'SGD', race.runs[0]?.optimizer ?? makeOptimizerSpec({ kind: 'sgd' })),
       ...seeded('esgd', 'Entropy-SGD', esgd),

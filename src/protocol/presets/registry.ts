@@ -23,6 +23,9 @@ export const PRESETS: readonly Preset[] = [
   mnistPreset,
 ];
 
+/** The preset a bare link opens: the default experiment is its spec. */
+export const DEFAULT_PRESET_ID = 'race';
+
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }

@@ -29,7 +29,6 @@ export const rescalingPreset: Preset = {
     'λmax grows several-fold; the filter-normalized slices and δE(σ) do not change.',
     'The “Rescaling” tab under More experiments tries other factors, and shows how the additive δE changes.',
   ],
-  ticks: 300,
   check(doc) {
     const run = runOf(doc, 'sgd');
     const copy = runOf(doc, 'big');
@@ -44,6 +43,7 @@ export const rescalingPreset: Preset = {
     };
   },
   spec: {
+    budget: 300,
     version: SPEC_VERSION,
     seed: 2,
     dataset: { kind: 'moons', train: 300, test: 300, noise: 0.1 },

@@ -36,7 +36,6 @@ export const batchPreset: Preset = {
     'Small batches are noisy; noise is a flatness-seeking force.',
     'Compare λmax at the end: the quiet full-batch run sits in the sharper valley.',
   ],
-  ticks: 400,
   check(doc) {
     const small = runOf(doc, 'small');
     const large = runOf(doc, 'large');
@@ -49,6 +48,7 @@ export const batchPreset: Preset = {
   },
   spec: {
     ...base,
+    budget: 400,
     runs: [
       {
         id: 'small',
@@ -84,7 +84,6 @@ export const samPreset: Preset = {
     'It pays two gradients per step — the curves’ x axis counts them.',
     'Compare the curvature of the two minima.',
   ],
-  ticks: 400,
   check(doc) {
     const sgd = runOf(doc, 'sgd');
     const sam = runOf(doc, 'sam');
@@ -97,6 +96,7 @@ export const samPreset: Preset = {
   },
   spec: {
     ...base,
+    budget: 400,
     runs: [
       {
         id: 'sgd',

@@ -229,6 +229,7 @@ export class SpecGenerator {
       loss,
       runs: this.variants(this.runs(), model),
       tickGradEvals: this.int(1, 50),
+      budget: this.int(0, 2000),
       analysis: this.analysis(),
     };
   }
