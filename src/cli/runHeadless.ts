@@ -40,6 +40,9 @@ class NodeHost implements SessionHost {
   yieldToHost(): Promise<void> {
     return new Promise((resolve) => setImmediate(resolve));
   }
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
   numTensors(): number {
     return tf.memory().numTensors;
   }
@@ -80,10 +83,15 @@ export async function runHeadless(
   options: HeadlessOptions,
 ): Promise<ExportDocument> {
   const host = new NodeHost(options.sources);
-  const session = await Session.start(host, spec, 0, null, {
-    ...DEFAULT_TIMING,
-    analysesBlockTraining: true,
-  });
+  // Training waits for every analysis, so each lands on its tick; no pacing by time.
+  const session = await Session.start(
+    host,
+    spec,
+    0,
+    null,
+    { ...DEFAULT_TIMING, analysesBlockTraining: true },
+    'fast',
+  );
   try {
     const idle = (s: Snapshot) => s.status === 'paused' && !session.analysing;
     const anyRunning = () => host.latest?.runs.some((r) => r.status === 'running') ?? false;

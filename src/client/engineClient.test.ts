@@ -71,9 +71,12 @@ function snapshotWith(c: Checkpoint): FromWorker {
     version: 1,
     generation: 0,
     status: 'playing',
+    tick: c.tick,
+    waiting: false,
     runs: [],
     numTensors: 3,
     analysis: null,
+    analysisTick: null,
     progress: null,
     checkpoint: c,
   };

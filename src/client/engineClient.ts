@@ -8,6 +8,7 @@ import type { AnalysisSpec, ExperimentSpec } from '../protocol/experimentSpec';
 import type { ExportDocument } from '../protocol/exportFormat';
 import type { JobKind, JobResult, JobSpec, ResultOf } from '../protocol/jobs';
 import type { Checkpoint } from '../protocol/checkpoint';
+import { DEFAULT_PACE, type Pace } from '../protocol/pace';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol/messages';
 
 type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
@@ -48,6 +49,7 @@ export class EngineClient {
   private backendChoice: BackendChoice = 'auto';
   private backend: BackendName | null = null;
   private playing = false;
+  private pace: Pace = DEFAULT_PACE;
   private readonly avoid: BackendName[] = [];
   private checkpoint: Checkpoint | null = null;
   private restarts = 0;
@@ -93,6 +95,12 @@ export class EngineClient {
   pause(): void {
     this.playing = false;
     this.send({ type: 'pause' });
+  }
+
+  /** How fast Play goes (kept across restarts of the worker). */
+  setPace(pace: Pace): void {
+    this.pace = pace;
+    this.send({ type: 'setPace', pace });
   }
 
   step(ticks = 1): void {
@@ -181,6 +189,7 @@ export class EngineClient {
       generation: this.generation,
       dataUrl: this.dataUrl(),
       resume,
+      pace: this.pace,
     });
   }
 

@@ -61,6 +61,13 @@ class TestHost implements SessionHost {
   yieldToHost(): Promise<void> {
     return new Promise((resolve) => setImmediate(resolve));
   }
+  /** The fake clock jumps: no real time passes. */
+  readonly sleeps: number[] = [];
+  sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.clock += ms;
+    return this.yieldToHost();
+  }
   numTensors(): number {
     return tf.memory().numTensors;
   }
@@ -76,12 +83,16 @@ class TestHost implements SessionHost {
   }
   /** Waits until `predicate` holds for the newest snapshot. */
   async until(predicate: (s: Snapshot) => boolean, what: string): Promise<Snapshot> {
-    for (let i = 0; i < 20_000; i++) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
       const last = this.snapshots().at(-1);
       if (last && predicate(last)) return last;
       await this.yieldToHost();
     }
-    throw new Error(`timed out waiting for ${what}`);
+    const s = this.snapshots().at(-1);
+    throw new Error(
+      `timed out waiting for ${what}: ${JSON.stringify({ tick: s?.tick, status: s?.status, waiting: s?.waiting, a: s?.analysisTick, p: s?.progress })}`,
+    );
   }
 }
 
@@ -201,5 +212,113 @@ describe('Session', () => {
     session.handle({ type: 'reset', spec: spec() });
     await host.until((s) => s.generation === 1, 'reset');
     expect(tf.memory().numTensors).toBe(warm);
+  });
+
+  const quickAnalysis = {
+    every: 4,
+    wait: false,
+    spectrum: 'exact',
+    slice: null,
+    flatness: { sigmas: [0.1], radii: [0.1], draws: 2 },
+  } as const;
+
+  /** For every snapshot: the tick the runs are at and the tick of the newest analysis landed. */
+  function lags(host: TestHost): { tick: number; shown: number }[] {
+    let shown = Number.NEGATIVE_INFINITY;
+    return host.snapshots().map((s) => {
+      if (s.analysisTick !== null) shown = s.analysisTick;
+      return { tick: s.tick, shown };
+    });
+  }
+
+  it('plays to its budget and stops there, its last analysis on the budget tick', async () => {
+    await useBackend('cpu');
+    const host = new TestHost();
+    session = await Session.start(
+      host,
+      spec({ budget: 10, analysis: quickAnalysis }),
+      0,
+      null,
+      undefined,
+      'fast',
+    );
+    session.handle({ type: 'play' });
+    await host.until((s) => s.status === 'paused' && s.tick === 10, 'the budget');
+    await session.settle();
+    expect(session.current.tick).toBe(10);
+    // Every cadence point was analysed, and nothing else: 0, 4, 8 and the budget.
+    const analysed = host
+      .snapshots()
+      .flatMap((s) => (s.analysisTick === null ? [] : [s.analysisTick]));
+    expect(analysed).toEqual([0, 4, 8, 10]);
+    // Play at the end goes on beyond the experiment, until paused.
+    session.handle({ type: 'play' });
+    await host.until((s) => s.tick >= 14, 'ticks beyond the budget');
+    session.handle({ type: 'pause' });
+    await host.until((s) => s.status === 'paused', 'pause');
+    expect(session.current.tick).toBeGreaterThan(10);
+  });
+
+  it('never lets the runs get more than one cadence ahead of the analysis on screen', async () => {
+    await useBackend('cpu');
+    const host = new TestHost();
+    session = await Session.start(
+      host,
+      spec({ budget: 24, analysis: quickAnalysis }),
+      0,
+      null,
+      undefined,
+      'fast',
+    );
+    session.handle({ type: 'play' });
+    await host.until((s) => s.status === 'paused' && s.tick === 24, 'the budget');
+    await session.settle();
+    const seen = lags(host).filter((l) => l.tick > 0);
+    expect(seen.length).toBeGreaterThan(3);
+    for (const { tick, shown } of seen) expect(tick - shown).toBeLessThanOrEqual(4);
+    // The page was told while training waited.
+    expect(host.snapshots().some((s) => s.waiting)).toBe(true);
+    expect(host.snapshots().at(-1)?.waiting).toBe(false);
+  });
+
+  it('unpaced, training runs beside the analyses and may get further ahead', async () => {
+    await useBackend('cpu');
+    const host = new TestHost();
+    const slow = {
+      ...quickAnalysis,
+      flatness: { sigmas: [0.1, 0.2, 0.3], radii: [0.1], draws: 40 },
+    };
+    session = await Session.start(
+      host,
+      spec({ budget: 40, analysis: slow }),
+      0,
+      null,
+      undefined,
+      'unpaced',
+    );
+    session.handle({ type: 'play' });
+    await host.until((s) => s.status === 'paused' && s.tick === 40, 'the budget');
+    await session.settle();
+    expect(host.snapshots().some((s) => s.waiting)).toBe(false);
+    expect(Math.max(...lags(host).map((l) => l.tick - l.shown))).toBeGreaterThan(4);
+  });
+
+  it('at normal pace spreads the budget over PACE_SECONDS of the (fake) clock', async () => {
+    await useBackend('cpu');
+    const host = new TestHost();
+    session = await Session.start(host, spec({ budget: 30 }), 0, null, undefined, 'normal');
+    session.handle({ type: 'play' });
+    await host.until((s) => s.status === 'paused' && s.tick === 30, 'the budget');
+    // 30 ticks in 30 s: ~1 s between ticks, slept in the host's clock, not in real time.
+    const slept = host.sleeps.reduce((a, b) => a + b, 0);
+    expect(slept).toBeGreaterThan(25_000);
+    expect(slept).toBeLessThan(31_000);
+    // 'fast' does not sleep at all.
+    const fast = new TestHost();
+    const other = await Session.start(fast, spec({ budget: 30 }), 0, null, undefined, 'fast');
+    other.handle({ type: 'play' });
+    await fast.until((s) => s.status === 'paused' && s.tick === 30, 'the budget');
+    await other.stop();
+    expect(fast.sleeps).toEqual([]);
   });
 });

@@ -4,6 +4,10 @@
  * slice, with throttled snapshots and periodic checkpoints. Analyses run beside training: both
  * interleave between chunks, so pause, step and reset stay prompt during a long analysis.
  * Pure and host-agnostic: the worker, the CLI and the tests supply a SessionHost.
+ *
+ * Pacing (./pacing.ts): Play stops at the spec's budget; training waits for a running analysis
+ * rather than run more than one cadence ahead of it; at the slow and normal paces ticks are
+ * spread over time so that a budget plays in a fixed number of seconds.
  */
 import { CancelledError } from '../core/cancel';
 import { frobeniusNorm, type AnalysisProgress, type AnalysisUpdate } from '../protocol/analysis';
@@ -15,9 +19,11 @@ import {
   type RunSnapshot,
   type ToWorker,
 } from '../protocol/messages';
+import { DEFAULT_PACE, type Pace } from '../protocol/pace';
 import { seriesChunkBuffers } from '../protocol/series';
 import type { Experiment } from './experiment';
 import { exportExperiment, type LatestAnalyses } from './exportExperiment';
+import { atBudget, mustWaitForAnalysis, TickClock, ticksPerSecond } from './pacing';
 
 export interface SessionHost {
   post(message: FromWorker, transfer: ArrayBuffer[]): void;
@@ -25,6 +31,8 @@ export interface SessionHost {
   now(): number;
   /** Lets the host's event loop deliver messages. */
   yieldToHost(): Promise<void>;
+  /** Resolves after `ms` milliseconds of the host's clock (`now`). */
+  sleep(ms: number): Promise<void>;
   numTensors(): number;
   /** The backend the numbers come from (for the export). */
   backendName(): string;
@@ -88,15 +96,27 @@ export class Session {
   private analysis: RunningAnalysis | null = null;
   private progress: AnalysisProgress | null = null;
   private pendingAnalysis: AnalysisUpdate | null = null;
+  private pendingAnalysisTick: number | null = null;
   private latest: LatestAnalyses = emptyLatest();
+  private pace: Pace;
+  private readonly clock: TickClock;
+  /** The viewer played on past the budget. */
+  private beyond = false;
+  /** Training is held back until the running analysis lands. */
+  private waiting = false;
+  /** The tick of the newest analysis that landed. */
+  private landedTick = Number.NEGATIVE_INFINITY;
 
   private constructor(
     private readonly host: SessionHost,
     private experiment: Experiment,
     private generation: number,
     private readonly timing: SessionTiming,
+    pace: Pace,
   ) {
     this.analysisSpec = experiment.spec.analysis;
+    this.pace = pace;
+    this.clock = new TickClock(ticksPerSecond(pace, experiment.spec.budget));
     this.lastCheckpoint = host.now();
     this.done = this.loop().catch((error: unknown) => host.fault(error));
   }
@@ -108,9 +128,10 @@ export class Session {
     generation: number,
     resume: Checkpoint | null,
     timing: SessionTiming = DEFAULT_TIMING,
+    pace: Pace = DEFAULT_PACE,
   ): Promise<Session> {
     const experiment = await host.createExperiment(spec, resume);
-    const session = new Session(host, experiment, generation, timing);
+    const session = new Session(host, experiment, generation, timing, pace);
     session.postSnapshot(null);
     return session;
   }
@@ -128,7 +149,16 @@ export class Session {
   handle(command: Command): void {
     switch (command.type) {
       case 'play':
+        // Play at the end of the experiment goes on beyond it, visibly (the page marks it).
+        if (atBudget(this.experiment.tick, this.experiment.spec.budget, this.beyond))
+          this.beyond = true;
+        if (!this.playing) this.clock.restart();
         this.playing = true;
+        break;
+      case 'setPace':
+        this.pace = command.pace;
+        this.clock.setRate(ticksPerSecond(command.pace, this.experiment.spec.budget));
+        this.clock.restart();
         break;
       case 'pause':
         this.playing = false;
@@ -203,15 +233,40 @@ export class Session {
         this.analysisSpec = spec.analysis;
         this.latest = emptyLatest();
         this.pendingAnalysis = null;
+        this.pendingAnalysisTick = null;
         this.analysisDue = true;
         this.lastAnalysisTick = 0;
+        this.beyond = false;
+        this.landedTick = Number.NEGATIVE_INFINITY;
+        this.clock.setRate(ticksPerSecond(this.pace, spec.budget));
+        this.clock.restart();
         this.postSnapshot(null);
         continue;
       }
       this.maybeStartAnalysis();
-      if (this.analysis && (this.timing.analysesBlockTraining || this.analysisSpec.wait)) {
+      const training = this.playing || this.pendingTicks > 0;
+      if (this.analysis && training && this.mustWait()) {
+        this.setWaiting(true);
         await this.analysis.done;
         continue;
+      }
+      this.setWaiting(false);
+      if (
+        this.playing &&
+        this.pendingTicks === 0 &&
+        atBudget(this.experiment.tick, this.experiment.spec.budget, this.beyond)
+      ) {
+        // The end of the experiment: its last analysis lands on this very tick.
+        this.playing = false;
+        if (this.lastAnalysisTick !== this.experiment.tick) this.analysisDue = true;
+        continue;
+      }
+      if (this.playing && this.pendingTicks === 0) {
+        const delay = this.clock.delay(this.host.now());
+        if (delay > 0) {
+          await this.sleepOrWake(delay);
+          continue;
+        }
       }
       if (!this.playing && this.pendingTicks === 0) {
         // A pause that arrived after the last slice's snapshot: say so before going idle.
@@ -225,6 +280,7 @@ export class Session {
       const sliceMs = this.analysis ? this.timing.sliceMs / 3 : this.timing.sliceMs;
       const every = this.analysisSpec.every;
       do {
+        if (this.pendingTicks === 0) this.clock.started(this.host.now());
         this.experiment.advance();
         await this.experiment.measure();
         if (this.pendingTicks > 0) this.pendingTicks -= 1;
@@ -233,12 +289,7 @@ export class Session {
           this.analysisDue = true;
           break;
         }
-      } while (
-        (this.playing || this.pendingTicks > 0) &&
-        !this.pendingReset &&
-        this.experiment.anyRunning() &&
-        this.host.now() - sliceStart < sliceMs
-      );
+      } while (this.mayTickAgain(sliceStart, sliceMs));
       if (!this.experiment.anyRunning()) {
         this.playing = false;
         this.pendingTicks = 0;
@@ -248,6 +299,46 @@ export class Session {
     }
     await this.analysis?.done;
     this.experiment.dispose();
+  }
+
+  /** May the current slice run one more tick? */
+  private mayTickAgain(sliceStart: number, sliceMs: number): boolean {
+    if (this.pendingReset || !this.experiment.anyRunning()) return false;
+    const now = this.host.now();
+    if (now - sliceStart >= sliceMs) return false;
+    if (this.pendingTicks > 0) return true;
+    if (!this.playing) return false;
+    if (atBudget(this.experiment.tick, this.experiment.spec.budget, this.beyond)) return false;
+    return this.clock.delay(now) === 0;
+  }
+
+  private mustWait(): boolean {
+    return (
+      this.timing.analysesBlockTraining ||
+      mustWaitForAnalysis({
+        pace: this.pace,
+        waitAlways: this.analysisSpec.wait,
+        every: this.analysisSpec.every,
+        tick: this.experiment.tick,
+        landedTick: this.landedTick,
+      })
+    );
+  }
+
+  /** Says on the page when training starts or stops waiting for an analysis. */
+  private setWaiting(waiting: boolean): void {
+    if (waiting === this.waiting) return;
+    this.waiting = waiting;
+    this.postSnapshot(null);
+  }
+
+  /** Sleeps `ms`, or less if a command arrives. */
+  private async sleepOrWake(ms: number): Promise<void> {
+    await Promise.race([
+      this.host.sleep(ms),
+      new Promise<void>((resolve) => (this.wake = resolve)),
+    ]);
+    this.wake = null;
   }
 
   private async maybeSnapshot(): Promise<void> {
@@ -263,7 +354,8 @@ export class Session {
   private maybeStartAnalysis(): void {
     if (!this.analysisDue || this.analysis || this.pendingReset) return;
     this.analysisDue = false;
-    this.lastAnalysisTick = this.experiment.tick;
+    const tick = this.experiment.tick;
+    this.lastAnalysisTick = tick;
     const signal = { aborted: false };
     const experiment = this.experiment;
     const done = experiment
@@ -279,7 +371,7 @@ export class Session {
       .then(
         (update) => {
           if (experiment !== this.experiment) return;
-          this.remember(update);
+          this.remember(update, tick);
         },
         (error: unknown) => {
           if (!(error instanceof CancelledError)) throw error;
@@ -304,7 +396,7 @@ export class Session {
     this.analysis = { signal, done };
   }
 
-  private remember(update: AnalysisUpdate): void {
+  private remember(update: AnalysisUpdate, tick: number): void {
     for (const s of update.spectra) {
       this.latest.spectra.set(s.runId, s);
       const history = this.latest.history.get(s.runId) ?? [];
@@ -324,6 +416,8 @@ export class Session {
     if (update.slice) this.latest.slice = update.slice;
     if (update.localSlices.length > 0) this.latest.localSlices = update.localSlices;
     this.pendingAnalysis = update;
+    this.pendingAnalysisTick = tick;
+    this.landedTick = tick;
   }
 
   private postSnapshot(checkpoint: Checkpoint | null): void {
@@ -345,16 +439,21 @@ export class Session {
       };
     });
     const analysis = this.pendingAnalysis;
+    const analysisTick = this.pendingAnalysisTick;
     this.pendingAnalysis = null;
+    this.pendingAnalysisTick = null;
     this.host.post(
       {
         type: 'snapshot',
         version: PROTOCOL_VERSION,
         generation: this.generation,
         status: this.lastStatus,
+        tick: this.experiment.tick,
+        waiting: this.waiting,
         runs,
         numTensors: this.host.numTensors(),
         analysis,
+        analysisTick,
         progress: this.progress,
         checkpoint,
       },

@@ -8,6 +8,7 @@ import type { Checkpoint } from './checkpoint';
 import type { ExportDocument } from './exportFormat';
 import type { JobResult, JobSpec } from './jobs';
 import type { AnalysisSpec, ExperimentSpec } from './experimentSpec';
+import type { Pace } from './pace';
 import type { SeriesChunk } from './series';
 
 export const PROTOCOL_VERSION = 1;
@@ -27,8 +28,11 @@ export type ToWorker =
       readonly dataUrl: string;
       /** Resume from this checkpoint instead of the experiment's start (after a crash). */
       readonly resume: Checkpoint | null;
+      readonly pace: Pace;
     }
+  /** Plays to the experiment's budget (at the budget: on beyond it), at the session's pace. */
   | { readonly type: 'play' }
+  | { readonly type: 'setPace'; readonly pace: Pace }
   | { readonly type: 'pause' }
   | { readonly type: 'step'; readonly ticks: number }
   | { readonly type: 'reset'; readonly spec: ExperimentSpec }
@@ -69,11 +73,17 @@ export type FromWorker =
       /** Increases by one per reset, so stale snapshots of a previous experiment can be ignored. */
       readonly generation: number;
       readonly status: EngineStatus;
+      /** Lockstep ticks completed. */
+      readonly tick: number;
+      /** Training is held back until the running analysis lands (the pacing rule). */
+      readonly waiting: boolean;
       readonly runs: readonly RunSnapshot[];
       /** `tf.memory().numTensors` in the worker, to watch for leaks. */
       readonly numTensors: number;
       /** Analyses finished since the previous snapshot (null when none). */
       readonly analysis: AnalysisUpdate | null;
+      /** The tick at which `analysis` took the runs' weights (null with no analysis). */
+      readonly analysisTick: number | null;
       /** The analysis under way, if any. */
       readonly progress: AnalysisProgress | null;
       /** Every few seconds, the state to resume from if this worker dies. */

@@ -69,6 +69,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     post,
     now: () => performance.now(),
     yieldToHost,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     numTensors: () => tf.memory().numTensors,
     backendName: () => tf.getBackend(),
     fault: (error) => {
@@ -81,7 +82,14 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     createExperiment: async (spec, resume) =>
       createExperiment(spec, await loadDataSources(spec, message.dataUrl), resume),
   };
-  session = await Session.start(host, message.spec, message.generation, message.resume);
+  session = await Session.start(
+    host,
+    message.spec,
+    message.generation,
+    message.resume,
+    undefined,
+    message.pace,
+  );
   for (const command of queued.splice(0)) session.handle(command);
 }
 
