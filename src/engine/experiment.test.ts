@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { describeEachBackend } from '../testing/backends.node';
-import { createExperiment, type Experiment } from './experiment';
+import {
+  createExperiment,
+  OPEN_ENDED_FULL_TICKS,
+  recordsTick,
+  type Experiment,
+} from './experiment';
 
 const spec: ExperimentSpec = {
   version: 1,
@@ -76,5 +81,23 @@ describe('Experiment runs', () => {
     await ticks(experiment, 3);
     expect(Array.from(a!.weights())).not.toEqual(Array.from(b!.weights()));
     experiment.dispose();
+  });
+});
+
+describe('recordsTick', () => {
+  it('keeps every tick of the budget, then K points per doubling of the stride', () => {
+    const kept = (from: number, to: number, budget: number) => {
+      let n = 0;
+      for (let t = from; t <= to; t++) if (recordsTick(t, budget)) n++;
+      return n;
+    };
+    expect(kept(1, 600, 600)).toBe(600);
+    // Beyond the budget: 1,000 points at stride 1, then 1,000 at stride 2, 1,000 at stride 4 …
+    expect(kept(601, 1600, 600)).toBe(1000);
+    expect(kept(1601, 3600, 600)).toBe(1000);
+    // An hour unpaced (~2 million ticks) stays near 600 + 1,000 · log₂(2,000) ≈ 11,600 points.
+    expect(kept(1, 2_000_000, 600)).toBeLessThan(12_500);
+    // Open-ended experiments thin after OPEN_ENDED_FULL_TICKS.
+    expect(kept(1, OPEN_ENDED_FULL_TICKS, 0)).toBe(OPEN_ENDED_FULL_TICKS);
   });
 });

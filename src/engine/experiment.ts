@@ -21,6 +21,24 @@ import { Evaluator } from './evaluator';
 import { Run } from './run';
 import { RescaledCopyOptimizer, trainingOptimizer } from './runOptimizer';
 
+/** Series points kept per doubling of the stride beyond the budget. */
+export const POINTS_PER_LEVEL = 1000;
+/** Where an open-ended experiment (budget 0) starts to thin its series. */
+export const OPEN_ENDED_FULL_TICKS = 2000;
+
+/**
+ * Does tick `t` go on the series? Every tick up to the budget B; beyond it, with b = t − B and
+ * K = POINTS_PER_LEVEL, every 2^⌊log₂(1 + b/K)⌋-th tick: K points per doubling of the stride, so
+ * an hour of Play holds a few thousand points per run instead of millions.
+ */
+export function recordsTick(t: number, budget: number): boolean {
+  const full = budget > 0 ? budget : OPEN_ENDED_FULL_TICKS;
+  const beyond = t - full;
+  if (beyond <= 0) return true;
+  const stride = 2 ** Math.floor(Math.log2(1 + beyond / POINTS_PER_LEVEL));
+  return beyond % stride === 0;
+}
+
 export class Experiment {
   /** Lockstep ticks completed. */
   tick: number;
@@ -47,9 +65,13 @@ export class Experiment {
     for (const run of this.runs) run.advanceTo(target);
   }
 
-  /** Measures every running run (loss, error, norm) and stops the ones that diverged. */
+  /**
+   * Measures every running run (loss, error, norm) and stops the ones that diverged. Within the
+   * budget every tick goes on the series; beyond it, ever fewer (`recordsTick`).
+   */
   async measure(): Promise<void> {
-    for (const run of this.runs) await run.measure();
+    const record = recordsTick(this.tick, this.spec.budget);
+    for (const run of this.runs) await run.measure(record);
   }
 
   anyRunning(): boolean {

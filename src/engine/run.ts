@@ -87,7 +87,8 @@ export class Run {
     if (this.recorder.length === 0) this.record(m);
   }
 
-  async measure(): Promise<void> {
+  /** Measures the run; `record: false` keeps the point off the series (decimation). */
+  async measure(record = true): Promise<void> {
     if (this.status !== 'running') return;
     if (this.source && this.source.status !== 'running') {
       this.status = this.source.status;
@@ -95,7 +96,7 @@ export class Run {
       return;
     }
     const m = await this.evaluator.measure(this.optimizer.params());
-    this.record(m);
+    if (record) this.record(m);
     if (Number.isFinite(m.trainLoss)) await this.remember();
     const reason = divergenceReason(m, this.initialNorm, this.optimizer.steps);
     if (reason) {

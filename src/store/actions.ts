@@ -9,6 +9,8 @@ import type { OptimizerSpec } from '../core/optimizers/optimizerSpec';
 import { emptyAnalysis } from './analysisState';
 import { appStore, runViewsFor } from './appStore';
 import { pushNotice } from './engineEvents';
+import type { Pace } from '../protocol/pace';
+import { maybeReadVerdict } from './verdictActions';
 
 let client: EngineClient | null = null;
 
@@ -20,8 +22,19 @@ export function engineClient(): EngineClient | null {
 /** Connects the store to the engine and starts it with the current spec and backend. */
 export function attachEngine(engine: EngineClient): void {
   client = engine;
-  const { spec, backendChoice } = appStore.getState();
+  const { spec, backendChoice, pace } = appStore.getState();
+  engine.setPace(pace);
   engine.start(spec, backendChoice);
+  unsubscribeVerdict?.();
+  unsubscribeVerdict = appStore.subscribe(() => maybeReadVerdict(engine));
+}
+
+let unsubscribeVerdict: (() => void) | null = null;
+
+/** How fast Play goes (slow, normal, as fast as the analyses allow, unpaced). */
+export function setPace(pace: Pace): void {
+  appStore.setState({ pace });
+  client?.setPace(pace);
 }
 
 export function play(): void {
@@ -50,6 +63,9 @@ export function replaceSpec(spec: ExperimentSpec): void {
     generation: s.generation + 1,
     runs: runViewsFor(spec),
     engine: s.engine === 'starting' ? 'starting' : 'paused',
+    tick: 0,
+    waiting: false,
+    verdict: null,
     analysis: emptyAnalysis(),
     analysisProgress: null,
   }));
@@ -79,6 +95,9 @@ export function setBackendChoice(choice: BackendChoice): void {
     backend: null,
     engine: 'starting',
     generation: 0,
+    tick: 0,
+    waiting: false,
+    verdict: null,
     runs: runViewsFor(s.spec),
     analysis: emptyAnalysis(),
     analysisProgress: null,

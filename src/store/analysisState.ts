@@ -37,6 +37,14 @@ export interface AnalysisState {
   readonly slice: SliceResult | null;
   readonly localSlices: readonly SliceResult[];
   readonly interpolation: InterpolationResult | null;
+  /** The lockstep tick each panel's newest analysis took the weights at (null: none yet). */
+  readonly ticks: AnalysisTicks;
+}
+
+export interface AnalysisTicks {
+  readonly spectrum: number | null;
+  readonly slice: number | null;
+  readonly flatness: number | null;
 }
 
 export function emptyAnalysis(): AnalysisState {
@@ -47,6 +55,7 @@ export function emptyAnalysis(): AnalysisState {
     slice: null,
     localSlices: [],
     interpolation: null,
+    ticks: { spectrum: null, slice: null, flatness: null },
   };
 }
 
@@ -87,9 +96,22 @@ export function extendHistory(
   return next;
 }
 
-/** `state` with `update`'s results replacing those of the same kind (and run). */
-export function foldAnalysis(state: AnalysisState, update: AnalysisUpdate): AnalysisState {
+/**
+ * `state` with `update`'s results replacing those of the same kind (and run); `tick` is the
+ * lockstep tick the update's weights were taken at.
+ */
+export function foldAnalysis(
+  state: AnalysisState,
+  update: AnalysisUpdate,
+  tick: number | null = null,
+): AnalysisState {
+  const at = (had: number | null, has: boolean) => (has && tick !== null ? tick : had);
   return {
+    ticks: {
+      spectrum: at(state.ticks.spectrum, update.spectra.length > 0),
+      slice: at(state.ticks.slice, update.slice !== null || update.localSlices.length > 0),
+      flatness: at(state.ticks.flatness, update.flatness.length > 0),
+    },
     spectra: byRun(state.spectra, update.spectra),
     spectrumHistory: extendHistory(state.spectrumHistory, update.spectra),
     flatness: byRun(state.flatness, update.flatness),

@@ -9,6 +9,7 @@ import type { ExperimentSpec } from '../protocol/experimentSpec';
 import type { RunStatus } from '../protocol/messages';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { AnalysisProgress } from '../protocol/analysis';
+import { DEFAULT_PACE, type Pace } from '../protocol/pace';
 import { DEFAULT_PRESENTATION, type Presentation } from '../protocol/presentation';
 import { emptyAnalysis, type AnalysisState } from './analysisState';
 import { emptySeries, type SeriesBuffer } from './seriesBuffer';
@@ -31,11 +32,30 @@ export interface Notice {
 
 export type EngineState = 'starting' | 'paused' | 'playing';
 
+/** A preset's expected observation, evaluated on the page's data at the end of its budget. */
+export interface Verdict {
+  readonly preset: string;
+  /** The tick it was read at (the budget). */
+  readonly tick: number;
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly flat?: string;
+  readonly sharp?: string;
+}
+
 export interface AppState {
   readonly spec: ExperimentSpec;
   readonly backendChoice: BackendChoice;
   readonly backend: BackendReport | null;
   readonly engine: EngineState;
+  /** Lockstep ticks the runs have completed. */
+  readonly tick: number;
+  /** Training waits for the analysis under way (the pacing rule keeps panels current). */
+  readonly waiting: boolean;
+  /** How fast Play goes: playback state, never in the link. */
+  readonly pace: Pace;
+  /** The end-of-budget verdict, once read ('reading' while the export is computed). */
+  readonly verdict: Verdict | 'reading' | null;
   readonly generation: number;
   readonly runs: readonly RunView[];
   readonly numTensors: number;
@@ -67,6 +87,10 @@ export function initialState(spec = defaultExperimentSpec()): AppState {
     backendChoice: 'auto',
     backend: null,
     engine: 'starting',
+    tick: 0,
+    waiting: false,
+    pace: DEFAULT_PACE,
+    verdict: null,
     generation: 0,
     runs: runViewsFor(spec),
     numTensors: 0,

@@ -39,7 +39,11 @@ export const engineEvents: EngineClientEvents = {
         runs,
         numTensors: snapshot.numTensors,
         engine: snapshot.status,
-        analysis: snapshot.analysis ? foldAnalysis(s.analysis, snapshot.analysis) : s.analysis,
+        tick: snapshot.tick,
+        waiting: snapshot.waiting,
+        analysis: snapshot.analysis
+          ? foldAnalysis(s.analysis, snapshot.analysis, snapshot.analysisTick)
+          : s.analysis,
         analysisProgress: snapshot.progress,
       };
     });

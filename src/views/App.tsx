@@ -6,6 +6,7 @@ import { LossSlicePanel } from './LossSlicePanel';
 import { NoticeArea } from './NoticeArea';
 import { SpectrumPanel } from './SpectrumPanel';
 import { TrainingPanel } from './TrainingPanel';
+import { VerdictBanner } from './VerdictBanner';
 import { ExportBar } from './export/ExportBar';
 import { MoreExperiments } from './experiments/MoreExperiments';
 import { PresetGallery } from './gallery/PresetGallery';
@@ -23,6 +24,7 @@ export function App() {
       <NoticeArea />
       <PresetGallery />
       <Controls />
+      <VerdictBanner />
       <ExportBar />
       <div className="workspace">
         <LockWhenAsked>

@@ -18,7 +18,9 @@ function plus(a: Float64Array, b: Float64Array): Float64Array {
 export function FlatnessPanel() {
   const flatness = useAppStore((s) => s.analysis.flatness);
   const runs = useAppStore((s) => s.spec.runs);
-  const [measure, setMeasure] = useState<Measure>('error');
+  // The loss by default: smooth in σ, and what the verdict reads (the error is a step function).
+  const [measure, setMeasure] = useState<Measure>('loss');
+  const tick = useAppStore((s) => s.analysis.ticks.flatness);
 
   const energy = useMemo(
     (): ChartLine[] =>
@@ -89,6 +91,7 @@ export function FlatnessPanel() {
       data-testid="flatness"
       aria-label="Flatness curves"
       data-runs={energy.length}
+      data-tick={tick ?? ''}
     >
       <div className="panel-head">
         <h2>Flatness{step !== undefined ? <span className="muted"> · step {step}</span> : null}</h2>
@@ -96,7 +99,7 @@ export function FlatnessPanel() {
           label="Local energy on"
           testId="flatness-measure"
           value={measure}
-          options={['error', 'loss']}
+          options={['loss', 'error']}
           labels={{ error: 'δE on error', loss: 'δE on loss' }}
           onChange={setMeasure}
         />

@@ -221,8 +221,14 @@ export function LossSlicePanel() {
   const slice = useAppStore((s) => s.analysis.slice);
   const runs = useSliceRuns();
   const [scale, setScale] = useState<Scale>('log');
+  const tick = useAppStore((s) => s.analysis.ticks.slice);
   return (
-    <section className="panel panel-slice" data-testid="loss-slice" aria-label="Loss slice">
+    <section
+      className="panel panel-slice"
+      data-testid="loss-slice"
+      aria-label="Loss slice"
+      data-tick={tick ?? ''}
+    >
       <div className="panel-head">
         <h2>Loss landscape{slice ? <span className="muted"> · step {slice.step}</span> : null}</h2>
         <Toggle<Scale>

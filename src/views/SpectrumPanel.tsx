@@ -25,8 +25,14 @@ export function SpectrumPanel() {
   );
   const ref = useChart((el) => createSpectrumChart(el, { height: 280 }), data);
   const method = data[0]?.result.method;
+  const tick = useAppStore((s) => s.analysis.ticks.spectrum);
   return (
-    <section className="panel" data-testid="spectrum" aria-label="Hessian spectrum">
+    <section
+      className="panel"
+      data-testid="spectrum"
+      aria-label="Hessian spectrum"
+      data-tick={tick ?? ''}
+    >
       <div className="panel-head">
         <h2>
           Hessian spectrum
