@@ -64,10 +64,15 @@ export async function openApp(page: Page, url: string): Promise<void> {
   });
 }
 
-/** Waits until the step counter shown on the page reaches `steps`. */
+/** Waits until the first run has taken `steps` optimizer steps. */
 export async function waitForSteps(page: Page, steps: number, timeout = 90_000): Promise<void> {
   await page.waitForFunction(
-    (n) => Number(document.querySelector('[data-testid="step-count"]')?.textContent ?? 0) >= n,
+    (n) =>
+      (
+        window as unknown as {
+          flatland: { store: { getState(): { runs: { steps: number }[] } } };
+        }
+      ).flatland.store.getState().runs[0]!.steps >= n,
     steps,
     { timeout },
   );

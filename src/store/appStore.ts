@@ -67,6 +67,8 @@ export interface AppState {
   readonly preset: string | null;
   /** View-only options from the link: lecture, embed, lock, hidden panels (never in the spec). */
   readonly presentation: Presentation;
+  /** Lecture mode shows the experiment's settings only when asked (view state, not in the link). */
+  readonly editorOpen: boolean;
 }
 
 export function runViewsFor(spec: ExperimentSpec): RunView[] {
@@ -99,6 +101,7 @@ export function initialState(spec = defaultExperimentSpec()): AppState {
     analysisProgress: null,
     preset: null,
     presentation: DEFAULT_PRESENTATION,
+    editorOpen: false,
   };
 }
 

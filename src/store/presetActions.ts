@@ -21,6 +21,11 @@ export function loadPreset(id: string): void {
   replaceSpec(preset.spec);
 }
 
+/** Shows or hides the experiment's settings (collapsed by default in lecture mode). */
+export function setEditorOpen(open: boolean): void {
+  appStore.setState({ editorOpen: open });
+}
+
 export function setPresentation(patch: Partial<Presentation>): void {
   appStore.setState((s) => ({ presentation: { ...s.presentation, ...patch } }));
 }

@@ -143,7 +143,7 @@ export function ExperimentEditor() {
   const analysis = useAppStore((s) => s.spec.analysis);
 
   return (
-    <aside className="editor" aria-label="Experiment settings">
+    <aside className="editor" data-testid="editor" aria-label="Experiment settings">
       <fieldset>
         <legend>Data</legend>
         <SelectField

@@ -50,7 +50,10 @@ export const goldilocksPreset: Preset = {
     '(0.12–0.19): here the zone’s sharp edge is the large-radius one.',
   narrative: [
     'The initialization radius r scales every initial weight.',
-    'At r = 1 many directions curve upwards: Tr(H)/‖H‖_F is large at the start.',
+    {
+      text: 'At r = 1 many directions curve upwards: Tr(H)/‖H‖_F is large at the start.',
+      after: 'spectrum',
+    },
     'So even a random 30-d hyperplane through the start holds a way down: the hyperplane run trains.',
     'Too large a radius, and the hyperplane run stalls: the landscape around the start lost that shape.',
   ],

@@ -63,7 +63,10 @@ export const outliersPreset: Preset = {
   narrative: [
     'A simple classifier: 4 Gaussian clouds in 16 dimensions, an MLP with 340 weights.',
     'Every 20 ticks the engine builds the whole 340 × 340 Hessian and diagonalizes it.',
-    'Count the eigenvalues standing apart from the bulk: about one per class.',
+    {
+      text: 'Count the eigenvalues standing apart from the bulk: about one per class.',
+      after: 'spectrum',
+    },
   ],
   check(doc) {
     const s = runOf(doc, 'sgd')?.final.spectrum;
@@ -98,7 +101,10 @@ export const confinementPreset: Preset = {
   expected: 'f_C rises far above C/D — typically ≥ 0.85 — after the first steps, and stays there.',
   narrative: [
     'The top 4 of 340 eigen-directions: a random vector would put 1% of its length there.',
-    'Watch f_C in the training curves: the gradient moves into that subspace almost at once.',
+    {
+      text: 'Watch f_C in the training curves: the gradient moves into that subspace almost at once.',
+      after: 'spectrum',
+    },
   ],
   check(doc) {
     const run = runOf(doc, 'sgd');
@@ -136,8 +142,11 @@ export const transientPreset: Preset = {
     'peak: measured (wasm, Node) 0.76 at the start, 4.45 at tick 20, 3.01 at tick 200.',
   narrative: [
     'Small initial weights: the network starts almost flat.',
-    'Watch λmax: curvature grows while the classes are being learnt…',
-    '…and falls once they are: the optimizer ends in a flatter region than it passed through.',
+    { text: 'Watch λmax: curvature grows while the classes are being learnt…', after: 'spectrum' },
+    {
+      text: '…and falls once they are: the optimizer ends in a flatter region than it passed through.',
+      after: 'verdict',
+    },
   ],
   check(doc) {
     const run = runOf(doc, 'sgd');

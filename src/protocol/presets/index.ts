@@ -1,4 +1,5 @@
 /** The presets: the papers' experiments as data (see ./preset.ts). */
 export { DEFAULT_PRESET_ID, PRESETS, findPreset } from './registry';
-export type { Preset, PresetCheck } from './preset';
+export type { Milestone, NarrativeStep, Preset, PresetCheck } from './preset';
+export { stepMilestone, stepText } from './preset';
 export { initialTraceRatio } from './goldilocks';

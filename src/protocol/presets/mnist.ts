@@ -26,7 +26,7 @@ export const mnistPreset: Preset = {
   narrative: [
     'Real digits, a small network: 1,666 weights.',
     'Three optimizers, one budget. Watch the test error, not only the train error.',
-    'Rank the runs by flatness, then by test error.',
+    { text: 'Rank the runs by flatness, then by test error.', after: 'flatness' },
   ],
   check(doc) {
     const rows = doc.runs.map((r) => ({

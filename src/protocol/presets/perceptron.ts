@@ -41,7 +41,10 @@ export const perceptronPreset: Preset = {
     'Random patterns, random labels: nothing to generalize, only a landscape of solutions.',
     'The hinge at γ = 100 reaches zero training errors; the smooth loss at γ = 1 stops at a few percent, with margins.',
     'The question is what their neighbourhoods look like.',
-    'The shell fraction probes the neighbourhood: wide minima keep it near 1 as d grows.',
+    {
+      text: 'The shell fraction probes the neighbourhood: wide minima keep it near 1 as d grows.',
+      after: 'flatness',
+    },
   ],
   check(doc) {
     const run = runOf(doc, 'sgd');
@@ -99,7 +102,7 @@ export const normPreset: Preset = {
   narrative: [
     'The same perceptron, the same data, the same SGD — only the norm schedule differs.',
     'A growing norm sharpens the loss: watch how fast each run’s norm climbs.',
-    'Then compare their neighbourhoods in the flatness panel.',
+    { text: 'Then compare their neighbourhoods in the flatness panel.', after: 'flatness' },
   ],
   check(doc) {
     const slow = runOf(doc, 'slow');

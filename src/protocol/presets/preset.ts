@@ -14,6 +14,21 @@ export interface PresetCheck {
   readonly sharp?: string;
 }
 
+/** What has happened on the page that a narrative step can wait for. */
+export type Milestone = 'play' | 'slice' | 'spectrum' | 'flatness' | 'verdict';
+
+export type NarrativeStep = string | { readonly text: string; readonly after: Milestone };
+
+/** The text of a narrative step. */
+export function stepText(step: NarrativeStep): string {
+  return typeof step === 'string' ? step : step.text;
+}
+
+/** What a narrative step waits for, if anything. */
+export function stepMilestone(step: NarrativeStep): Milestone | null {
+  return typeof step === 'string' ? null : step.after;
+}
+
 export interface Preset {
   /** Short, URL-safe: `#preset=<id>`. */
   readonly id: string;
@@ -26,8 +41,11 @@ export interface Preset {
   readonly whatToLookAt: readonly string[];
   /** The expected observation, in words. */
   readonly expected: string;
-  /** The lecture's step-through: one short paragraph per step. */
-  readonly narrative: readonly string[];
+  /**
+   * The lecture's step-through: one short paragraph per step. A step that points at a panel
+   * waits for that panel's first analysis after Play (`after`), so it never shows an empty chart.
+   */
+  readonly narrative: readonly NarrativeStep[];
   /** What the engine cannot run yet for this preset, if anything (shown on its card). */
   readonly limitation?: string;
   /** The expected observation on the exported data. */

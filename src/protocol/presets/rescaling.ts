@@ -26,7 +26,10 @@ export const rescalingPreset: Preset = {
   narrative: [
     'Train a small ReLU network on the two moons; a second run is a copy of it with layer 1 × 5 and layer 2 × 1/5.',
     'The copy’s curves lie on top of SGD’s: the decision boundary does not move.',
-    'λmax grows several-fold; the filter-normalized slices and δE(σ) do not change.',
+    {
+      text: 'λmax grows several-fold; the filter-normalized slices and δE(σ) do not change.',
+      after: 'flatness',
+    },
     'The “Rescaling” tab under More experiments tries other factors, and shows how the additive δE changes.',
   ],
   check(doc) {

@@ -34,7 +34,10 @@ export const batchPreset: Preset = {
   narrative: [
     'Same network, same learning rate; only the batch size differs.',
     'Small batches are noisy; noise is a flatness-seeking force.',
-    'Compare λmax at the end: the quiet full-batch run sits in the sharper valley.',
+    {
+      text: 'Compare λmax at the end: the quiet full-batch run sits in the sharper valley.',
+      after: 'verdict',
+    },
   ],
   check(doc) {
     const small = runOf(doc, 'small');
@@ -82,7 +85,7 @@ export const samPreset: Preset = {
   narrative: [
     'SAM looks ρ ahead in the steepest direction before stepping.',
     'It pays two gradients per step — the curves’ x axis counts them.',
-    'Compare the curvature of the two minima.',
+    { text: 'Compare the curvature of the two minima.', after: 'verdict' },
   ],
   check(doc) {
     const sgd = runOf(doc, 'sgd');

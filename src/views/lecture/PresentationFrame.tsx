@@ -1,6 +1,7 @@
-import { useCallback, useState, type ReactNode } from 'react';
-import { findPreset } from '../../protocol/presets';
-import { setPresentation } from '../../store/presetActions';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_PRESET_ID, findPreset, stepMilestone, stepText } from '../../protocol/presets';
+import { setEditorOpen, setPresentation } from '../../store/presetActions';
+import { availableSteps, reachedMilestones } from '../../store/narrative';
 import { useAppStore } from '../useAppStore';
 import { useLectureShortcuts } from './useLectureShortcuts';
 import './lecture.css';
@@ -13,16 +14,50 @@ import './lecture.css';
 export function PresentationFrame(props: { children: ReactNode }) {
   const p = useAppStore((s) => s.presentation);
   const presetId = useAppStore((s) => s.preset);
-  const [page, setPage] = useState(0);
-  const preset = findPreset(presetId ?? 'race');
+  const editorOpen = useAppStore((s) => s.editorOpen);
+  const preset = findPreset(presetId ?? DEFAULT_PRESET_ID);
   const pages = preset?.narrative.length ?? 0;
+  // Steps that point at a panel wait for its first analysis after Play (store/narrative.ts).
+  const tick = useAppStore((s) => s.tick);
+  const engine = useAppStore((s) => s.engine);
+  const ticks = useAppStore((s) => s.analysis.ticks);
+  const verdict = useAppStore((s) => s.verdict);
+  const available = useMemo(
+    () =>
+      availableSteps(
+        preset?.narrative ?? [],
+        reachedMilestones({ tick, engine, analysis: { ticks }, verdict }),
+      ),
+    [preset, tick, engine, ticks, verdict],
+  );
+  // The story follows the run (each step shown as it becomes available) until the lecturer
+  // steps back; stepping forward to the newest available step follows it again.
+  const id = preset?.id ?? '';
+  const [nav, setNav] = useState({ id, page: 0, follow: true });
+  const current = nav.id === id ? nav : { id, page: 0, follow: true };
+  const last = Math.max(0, available - 1);
+  const newestMilestone = (preset?.narrative ?? [])
+    .slice(0, available)
+    .reduce((at, step, i) => (stepMilestone(step) ? i : at), 0);
+  const shown = Math.min(
+    current.follow ? Math.max(current.page, newestMilestone) : current.page,
+    last,
+  );
   const turn = useCallback(
-    (delta: number) => setPage((n) => Math.min(Math.max(0, n + delta), Math.max(0, pages - 1))),
-    [pages],
+    (delta: number) => {
+      const page = Math.min(Math.max(0, shown + delta), last);
+      setNav({ id, page, follow: delta > 0 });
+    },
+    [shown, last, id],
   );
   useLectureShortcuts(p.lecture || p.embed, turn);
 
-  const classes = ['app', p.lecture ? 'lecture' : '', p.embed ? 'embed' : ''].filter(Boolean);
+  const classes = [
+    'app',
+    p.lecture ? 'lecture' : '',
+    p.embed ? 'embed' : '',
+    editorOpen ? 'editor-open' : '',
+  ].filter(Boolean);
   return (
     <div
       className={classes.join(' ')}
@@ -34,22 +69,42 @@ export function PresentationFrame(props: { children: ReactNode }) {
       {p.lecture && preset && (
         <section className="narrative" data-testid="narrative" aria-label="Narrative">
           <h2>{preset.title}</h2>
-          <p data-testid="narrative-text">{preset.narrative[Math.min(page, pages - 1)]}</p>
+          <p data-testid="narrative-text" data-step={shown}>
+            {preset.narrative[shown] ? stepText(preset.narrative[shown]) : ''}
+          </p>
           <div className="narrative-nav">
-            <button type="button" onClick={() => turn(-1)} disabled={page === 0}>
+            <button type="button" onClick={() => turn(-1)} disabled={shown === 0}>
               ‹ Back
             </button>
             <span className="muted">
-              {Math.min(page, pages - 1) + 1} / {pages}
+              {shown + 1} / {pages}
             </span>
-            <button type="button" onClick={() => turn(1)} disabled={page >= pages - 1}>
+            <button
+              type="button"
+              data-testid="narrative-next"
+              onClick={() => turn(1)}
+              disabled={shown >= available - 1}
+              title={
+                shown >= available - 1 && shown < pages - 1
+                  ? 'The next step waits for the run: press Play'
+                  : undefined
+              }
+            >
               Next ›
+            </button>
+            <button
+              type="button"
+              data-testid="editor-toggle"
+              aria-pressed={editorOpen}
+              onClick={() => setEditorOpen(!editorOpen)}
+            >
+              {editorOpen ? 'Hide settings' : 'Settings'}
             </button>
             <span className="muted shortcuts">
               space play/pause · → step · r reset · f full screen · PgDn/PgUp narrative
             </span>
           </div>
-          {page >= pages - 1 && <p className="narrative-expected">Expected: {preset.expected}</p>}
+          {shown >= pages - 1 && <p className="narrative-expected">Expected: {preset.expected}</p>}
         </section>
       )}
       {props.children}
