@@ -94,7 +94,12 @@ export function FlatnessPanel() {
       data-tick={tick ?? ''}
     >
       <div className="panel-head">
-        <h2>Flatness{step !== undefined ? <span className="muted"> · step {step}</span> : null}</h2>
+        <h2>
+          Flatness
+          {step !== undefined && tick !== null ? (
+            <span className="muted"> · tick {tick}</span>
+          ) : null}
+        </h2>
         <Toggle<Measure>
           label="Local energy on"
           testId="flatness-measure"

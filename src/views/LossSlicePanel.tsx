@@ -230,7 +230,10 @@ export function LossSlicePanel() {
       data-tick={tick ?? ''}
     >
       <div className="panel-head">
-        <h2>Loss landscape{slice ? <span className="muted"> · step {slice.step}</span> : null}</h2>
+        <h2>
+          Loss landscape
+          {slice && tick !== null ? <span className="muted"> · tick {tick}</span> : null}
+        </h2>
         <Toggle<Scale>
           label="Colour scale"
           testId="slice-scale"

@@ -39,7 +39,7 @@ export function SpectrumPanel() {
           {data[0] ? (
             <span className="muted">
               {' '}
-              · step {data[0].result.step} · {method === 'exact' ? 'exact' : 'SLQ density'}
+              · tick {tick ?? data[0].result.step} · {method === 'exact' ? 'exact' : 'SLQ density'}
             </span>
           ) : null}
         </h2>
