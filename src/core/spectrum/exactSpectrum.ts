@@ -3,7 +3,7 @@
  * applications, symmetrized, then a dense symmetric eigensolve.
  */
 import { checkpoint, progressRange } from '../linalg/checkpoint';
-import { symmetrizeInPlace, type LinearOperator } from '../linalg/linearOperator';
+import { applyToMany, symmetrizeInPlace, type LinearOperator } from '../linalg/linearOperator';
 import { symmetricEigenChunked, type SymmetricEigen } from '../linalg/symmetricEigen';
 import type { ChunkOptions } from '../types';
 
@@ -34,19 +34,27 @@ export async function exactSpectrum(
   return { ...eig, asymmetry };
 }
 
-/** The operator as a dense row-major D×D matrix (row j = A e_j, i.e. Aᵀ; A is symmetric). */
+/**
+ * The operator as a dense row-major D×D matrix (row j = A e_j, i.e. Aᵀ; A is symmetric), from
+ * ⌈D/k⌉ passes of k unit vectors when the operator batches (`applyMany`, k = `batchSize`), else D
+ * applications; progress after each pass.
+ */
 export async function denseMatrix(
   op: LinearOperator,
   opts: ChunkOptions = {},
 ): Promise<Float64Array> {
   const n = op.dim;
   const a = new Float64Array(n * n);
-  const e = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    e[j] = 1;
-    a.set(await op.apply(e), j * n);
-    e[j] = 0;
-    await checkpoint(opts, (j + 1) / n);
+  const size = op.applyMany ? Math.max(1, op.batchSize ?? 1) : 1;
+  for (let start = 0; start < n; start += size) {
+    const units = Array.from({ length: Math.min(size, n - start) }, (_, i) => {
+      const e = new Float64Array(n);
+      e[start + i] = 1;
+      return e;
+    });
+    const columns = await applyToMany(op, units);
+    columns.forEach((c, i) => a.set(c, (start + i) * n));
+    await checkpoint(opts, (start + units.length) / n);
   }
   return a;
 }

@@ -6,6 +6,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { progressRange } from '../../core/linalg/checkpoint';
 import { createRng } from '../../core/random';
+import { hessianProducts } from '../../core/slices/hessianProducts';
 import { countOutliers } from '../../core/spectrum/countOutliers';
 import { exactSpectrum } from '../../core/spectrum/exactSpectrum';
 import { gradientConfinement } from '../../core/spectrum/gradientConfinement';
@@ -47,7 +48,7 @@ export async function analyseSpectrum(
   opts: ChunkOptions,
 ): Promise<SpectrumResult> {
   const k = Math.max(1, landscape.dataset.classes);
-  const op = hessianOperator(landscape.loss, target.weights);
+  const op = hessianOperator(landscape.loss, target.weights, hessianProducts(landscape.objective));
   try {
     const gradient = await gradientVector(landscape.loss, target.weights);
     const common = { runId: target.runId, step: target.step, gradEvals: target.gradEvals };
