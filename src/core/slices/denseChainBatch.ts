@@ -123,9 +123,12 @@ export function denseChainLogitsAtPoints(
 
 /**
  * Logits [G, n, C] of the MLP at w(a_g, b_g) = o + a_g u + b_g v for the G coordinate pairs.
- * The first layer's pre-activation is affine in (a, b): X W(a, b) + b(a, b) = (X W_o + b_o)
- * + a (X W_u + b_u) + b (X W_v + b_v), three n×d1 products shared by every grid point.
- * `a`, `b`: [G]; origin, u, v: [D]. Call in a tidy.
+ * Every layer's pre-activation is affine in (a, b) given its input h [G, n, fanIn]:
+ * h W(a, b) + b(a, b) = h W_o + a (h W_u) + b (h W_v) + b_o + a b_u + b b_v. The first layer's
+ * input X is shared, so its three n×d1 products serve the whole grid; the others are ONE 2-D
+ * product [G·n, fanIn]·[W_o | W_u | W_v] — not a G-batched product, which tfjs-backend-wasm runs
+ * in a naive loop ~20× slower than its unbatched XNNPACK path. `a`, `b`: [G]; origin, u, v: [D].
+ * Call in a tidy.
  */
 export function denseChainLogitsOnPlane(
   objective: LandscapeObjective,
@@ -139,30 +142,33 @@ export function denseChainLogitsOnPlane(
   const layers = denseChainLayers(objective.model.layout);
   if (!layers) throw new Error('denseChainLogitsOnPlane: the model is not a dense chain');
   const g = a.shape[0];
-  const A = tf.reshape(a, [g, 1, 1]);
-  const B = tf.reshape(b, [g, 1, 1]);
-  const affine = (block: ParamBlock, m: (t: tf.Tensor) => tf.Tensor): tf.Tensor3D => {
-    const at = (w: tf.Tensor1D) => tf.expandDims(m(blockOf(w, block)), 0);
-    return tf.add<tf.Tensor3D>(at(origin), tf.add(tf.mul(A, at(u)), tf.mul(B, at(v))));
-  };
-  const first = layers[0]!;
-  const x = objective.x;
-  const layerOne = (w: tf.Tensor1D) =>
-    tf.expandDims(
-      tf.add(tf.matMul(x, blockOf(w, first.weight) as tf.Tensor2D), blockOf(w, first.bias)),
-      0,
-    );
-  const z1 = tf.add<tf.Tensor3D>(
-    layerOne(origin),
-    tf.add(tf.mul(A, layerOne(u)), tf.mul(B, layerOne(v))),
-  );
-  return denseChainTail(
-    z1,
-    layers.length,
-    (l) => {
-      const { weight, bias } = layers[l]!;
-      return { W: affine(weight, (t) => t), b: affine(bias, (t) => tf.reshape(t, [1, bias.size])) };
-    },
-    activation,
-  );
+  const n = objective.x.shape[0];
+  // Coefficients (1, a_g, b_g) of the three directions, [G, 1, 3, 1].
+  const coefficients = tf.reshape(tf.stack([tf.onesLike(a), a, b], 1), [g, 1, 3, 1]);
+  // parts [lead, rows, 3·fanOut] (lead 1 broadcasts over the grid) → Σ_k coefficient_k·part_k.
+  const combine = (parts: tf.Tensor, lead: number, rows: number, fanOut: number): tf.Tensor3D =>
+    tf.sum<tf.Tensor3D>(tf.mul(tf.reshape(parts, [lead, rows, 3, fanOut]), coefficients), 2);
+  let h: tf.Tensor | undefined;
+  let z: tf.Tensor3D | undefined;
+  for (const [l, { weight, bias }] of layers.entries()) {
+    const fanOut = bias.size;
+    const stacked = (block: ParamBlock) =>
+      tf.concat(
+        [origin, u, v].map((t) => tf.reshape(blockOf(t, block), [-1, fanOut])),
+        1,
+      ) as tf.Tensor2D;
+    const W = stacked(weight);
+    const offset = combine(stacked(bias), 1, 1, fanOut);
+    if (l === 0) {
+      // X·[W_o | W_u | W_v] + [b_o | b_u | b_v]: [n, 3·d1] for every grid point.
+      z = tf.add<tf.Tensor3D>(combine(tf.matMul(objective.x, W), 1, n, fanOut), offset);
+    } else {
+      const [, , fanIn = 0] = (h as tf.Tensor3D).shape;
+      const parts = tf.matMul(tf.reshape(h as tf.Tensor3D, [g * n, fanIn]), W);
+      z = tf.add<tf.Tensor3D>(combine(parts, g, n, fanOut), offset);
+    }
+    if (l < layers.length - 1) h = activation === 'relu' ? tf.relu(z) : tf.tanh(z);
+  }
+  if (!z) throw new Error('denseChainLogitsOnPlane: no layers');
+  return z;
 }
