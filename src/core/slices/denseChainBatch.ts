@@ -74,7 +74,12 @@ export function lossAndErrorOfLogits(
     objective.labelKind === 'class'
       ? tf.cast(tf.argMax(logits, 2), 'float32')
       : tf.sign(tf.squeeze(tf.slice(logits, [0, 0, 0], [-1, -1, 1]), [2]));
-  const wrong = tf.cast(tf.notEqual(predictions, tf.expandDims(objective.y, 0)), 'float32');
+  // p − y ≠ 0, not notEqual(p, y): tfjs-backend-wasm's broadcasting comparison is ~15× slower
+  // than its broadcasting subtraction. Labels and predictions are small integers: exact.
+  const wrong = tf.cast(
+    tf.notEqual(tf.sub(predictions, tf.expandDims(objective.y, 0)), 0),
+    'float32',
+  );
   return { loss, error: tf.mean<tf.Tensor1D>(wrong, 1) };
 }
 
@@ -143,29 +148,31 @@ export function denseChainLogitsOnPlane(
   if (!layers) throw new Error('denseChainLogitsOnPlane: the model is not a dense chain');
   const g = a.shape[0];
   const n = objective.x.shape[0];
-  // Coefficients (1, a_g, b_g) of the three directions, [G, 1, 3, 1].
-  const coefficients = tf.reshape(tf.stack([tf.onesLike(a), a, b], 1), [g, 1, 3, 1]);
-  // parts [lead, rows, 3·fanOut] (lead 1 broadcasts over the grid) → Σ_k coefficient_k·part_k.
-  const combine = (parts: tf.Tensor, lead: number, rows: number, fanOut: number): tf.Tensor3D =>
-    tf.sum<tf.Tensor3D>(tf.mul(tf.reshape(parts, [lead, rows, 3, fanOut]), coefficients), 2);
-  let h: tf.Tensor | undefined;
+  // Coefficients (1, a_g, b_g) of the three directions: [G, 3], and [G, 1, 3, 1] to broadcast.
+  const c = tf.stack<tf.Tensor1D>([tf.onesLike(a), a, b], 1) as tf.Tensor2D;
+  const coefficients = tf.reshape(c, [g, 1, 3, 1]);
+  let h: tf.Tensor3D | undefined;
   let z: tf.Tensor3D | undefined;
   for (const [l, { weight, bias }] of layers.entries()) {
     const fanOut = bias.size;
     const stacked = (block: ParamBlock) =>
-      tf.concat(
-        [origin, u, v].map((t) => tf.reshape(blockOf(t, block), [-1, fanOut])),
+      tf.concat<tf.Tensor2D>(
+        [origin, u, v].map((t) => tf.reshape<tf.Rank.R2>(blockOf(t, block), [-1, fanOut])),
         1,
-      ) as tf.Tensor2D;
+      );
     const W = stacked(weight);
-    const offset = combine(stacked(bias), 1, 1, fanOut);
-    if (l === 0) {
-      // X·[W_o | W_u | W_v] + [b_o | b_u | b_v]: [n, 3·d1] for every grid point.
-      z = tf.add<tf.Tensor3D>(combine(tf.matMul(objective.x, W), 1, n, fanOut), offset);
+    const B = stacked(bias);
+    if (l === 0 || !h) {
+      // The shared X·W_k + b_k for k = o, u, v as [3, n·d1]; then c·that is the whole grid's
+      // pre-activation in one [G, 3]·[3, n·d1] product.
+      const parts = tf.reshape(tf.add(tf.matMul(objective.x, W), B), [n, 3, fanOut]);
+      const byDirection = tf.reshape(tf.transpose(parts, [1, 0, 2]), [3, n * fanOut]);
+      z = tf.reshape<tf.Rank.R3>(tf.matMul(c, byDirection), [g, n, fanOut]);
     } else {
-      const [, , fanIn = 0] = (h as tf.Tensor3D).shape;
-      const parts = tf.matMul(tf.reshape(h as tf.Tensor3D, [g * n, fanIn]), W);
-      z = tf.add<tf.Tensor3D>(combine(parts, g, n, fanOut), offset);
+      const [, , fanIn = 0] = h.shape;
+      const parts = tf.reshape(tf.matMul(tf.reshape(h, [g * n, fanIn]), W), [g, n, 3, fanOut]);
+      const offset = tf.reshape(tf.matMul(c, tf.reshape(B, [3, fanOut])), [g, 1, fanOut]);
+      z = tf.add<tf.Tensor3D>(tf.sum(tf.mul(parts, coefficients), 2), offset);
     }
     if (l < layers.length - 1) h = activation === 'relu' ? tf.relu(z) : tf.tanh(z);
   }
