@@ -26,7 +26,8 @@ export interface BatchedProducts {
  * training loss of a model), `w` of length D. Keeps its own copy of `w` on the backend; each
  * `apply` uploads v as float32, runs one Hessian–vector product, awaits the read-back (WebGPU
  * forbids sync reads) and returns it as float64. With `batched`, `applyMany` runs up to
- * `batched.size` vectors through one call (one upload, one read-back). Installs the second-order
+ * `batched.size` vectors through one call (one upload, one read-back), and `apply` is that call
+ * with one vector. Installs the second-order
  * gradient fix (idempotent).
  */
 export function hessianOperator(
@@ -60,6 +61,7 @@ export function hessianOperator(
   return {
     dim,
     async apply(v: Float64Array): Promise<Float64Array> {
+      if (many) return (await many([v]))[0]!;
       check(v);
       const hv = tf.tidy(() => hessianVectorProduct(f, point, tf.tensor1d(Float32Array.from(v))));
       try {
