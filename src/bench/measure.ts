@@ -39,6 +39,7 @@ import {
   stochasticLanczosQuadrature,
 } from '../core/spectrum';
 import type { Dataset, Model, TrainingProblem } from '../core/types';
+import { analysisRounds, type AnalysisRoundBench } from './analysisRounds';
 import type { BenchSizes } from './sizes';
 
 export interface TrainingBench {
@@ -124,6 +125,8 @@ export interface BackendBench {
     /** numTensors after `leakSteps` SGD steps minus before: must be 0. */
     readonly tensorDelta: number;
   };
+  /** One analysis round of each preset's model (`analysisRounds`). */
+  readonly rounds: readonly AnalysisRoundBench[];
   readonly totalSeconds: number;
 }
 
@@ -575,6 +578,11 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       log(`${backend}: ${tf.memory().numTensors - tensorsAtStart} tensors left after the bench`);
     }
     const peak = memory.peak();
+    log(`${backend}: an analysis round of each preset's model`);
+    const rounds = await analysisRounds(options.mnist, {
+      quick: sizes.label === 'quick',
+      log: (text) => log(`${backend}: ${text}`),
+    });
     return {
       host,
       backend,
@@ -596,6 +604,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
         leakSteps: sizes.leakSteps,
         tensorDelta,
       },
+      rounds,
       totalSeconds: now() - started,
     };
   } finally {

@@ -89,6 +89,26 @@ export function columnName(e: BenchEntry): string {
 }
 
 /** The Markdown table (with footnotes for scaled-down columns and missing backends). */
+/** One row per preset: its analysis round (second, warm) with the stages, and the first (cold). */
+function roundRows(entries: readonly BenchEntry[]): Row[] {
+  const presets = [...new Set(entries.flatMap((e) => e.bench?.rounds.map((r) => r.preset) ?? []))];
+  return presets.map((id) => {
+    const params = entries.flatMap((e) => e.bench?.rounds ?? []).find((r) => r.preset === id);
+    return [
+      `analysis round: ${id} (D=${thousands(params?.params ?? NaN)}, ${params?.runs ?? '?'} runs)`,
+      id === 'mnist' ? '≤ 5 s (wasm)' : '≤ 1 s (wasm)',
+      benchCell((b) => {
+        const r = b.rounds.find((x) => x.preset === id);
+        if (!r) return '';
+        const stages = Object.entries(r.stages)
+          .map(([job, s]) => `${job} ${seconds(s)}`)
+          .join(' · ');
+        return `${seconds(r.secondSeconds)} (${stages}; first ${seconds(r.firstSeconds)})`;
+      }),
+    ];
+  });
+}
+
 export function markdownTable(report: BenchReport): string {
   const entries = report.entries;
   const rows: Row[] = [
@@ -144,6 +164,7 @@ export function markdownTable(report: BenchReport): string {
     ['41×41 slice, point by point', '', benchCell((b) => seconds(b.slice.pointwiseSeconds))],
     ['batched speed-up', '≥ 10×', benchCell((b) => `${fixed(b.slice.speedup, 1)}×`)],
     ['local energy (M = 32, 8 σ)', '', benchCell((b) => seconds(b.localEnergy.seconds))],
+    ...roundRows(entries),
     [
       'page: longest main-thread task',
       '≤ 50 ms',

@@ -1,3 +1,4 @@
+export { batchedHessianVectorProducts } from './batchedHessianVectorProducts';
 export { hessianVectorProduct } from './hessianVectorProduct';
 export {
   installSecondOrderGradients,

@@ -1,5 +1,11 @@
 export { checkpoint, progressRange } from './checkpoint';
-export { denseOperator, matVec, symmetrizeInPlace, type LinearOperator } from './linearOperator';
+export {
+  applyToMany,
+  denseOperator,
+  matVec,
+  symmetrizeInPlace,
+  type LinearOperator,
+} from './linearOperator';
 export {
   symmetricEigen,
   symmetricEigenChunked,

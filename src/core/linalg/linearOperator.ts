@@ -8,6 +8,33 @@ export interface LinearOperator {
   readonly dim: number;
   /** `A v`, a new vector of length D; must not modify `v`. */
   apply(v: Float64Array): Promise<Float64Array>;
+  /**
+   * Optional: `[A v_1 … A v_k]` for up to `batchSize` vectors in one pass (the same numbers as
+   * `apply` on each, cheaper per vector). Use `applyToMany`, which falls back to `apply`.
+   */
+  applyMany?(vs: readonly Float64Array[]): Promise<Float64Array[]>;
+  /** Most vectors `applyMany` takes in one call (a memory bound); 1 without `applyMany`. */
+  readonly batchSize?: number;
+}
+
+/**
+ * `A v` for every v of `vs`, in passes of at most `op.batchSize` vectors through `op.applyMany`
+ * when the operator has it, else one `apply` per vector. `onPass(done)` runs after each pass.
+ */
+export async function applyToMany(
+  op: LinearOperator,
+  vs: readonly Float64Array[],
+  onPass?: (done: number) => Promise<void> | void,
+): Promise<Float64Array[]> {
+  const size = op.applyMany ? Math.max(1, op.batchSize ?? 1) : 1;
+  const out: Float64Array[] = [];
+  for (let start = 0; start < vs.length; start += size) {
+    const chunk = vs.slice(start, start + size);
+    if (op.applyMany && chunk.length > 1) out.push(...(await op.applyMany(chunk)));
+    else for (const v of chunk) out.push(await op.apply(v));
+    await onPass?.(out.length);
+  }
+  return out;
 }
 
 /** The operator `v ↦ A v` of a dense row-major D×D matrix `a`. */

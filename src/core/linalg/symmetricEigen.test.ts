@@ -37,6 +37,36 @@ describe('symmetricEigen', () => {
     expect(r.orth).toBeLessThan(1e-12);
   });
 
+  it('projects vectors on the eigenbasis without forming it: x·v_j up to the eigenvector sign', () => {
+    const rng = testRng(5);
+    const n = 50;
+    // distinct eigenvalues (each v_j unique up to sign): a bulk and four far outliers
+    const spectrum = Array.from({ length: n }, (_, i) => i - 10 + (i > 45 ? 100 * i : 0));
+    const a = matrixWithSpectrum(spectrum, 6);
+    const xs = [0, 1].map(() => Float64Array.from({ length: n }, () => rng.normal()));
+    const full = symmetricEigen(a, n, { project: xs });
+    const cheap = symmetricEigen(a, n, { vectors: false, project: xs });
+    expect(cheap.vectors).toHaveLength(0);
+    expect(cheap.projections).toHaveLength(2 * n);
+    for (let j = 0; j < n; j++) {
+      expect(Math.abs(cheap.values[j]! - full.values[j]!)).toBeLessThan(1e-10);
+      const v = full.vectors.subarray(j * n, (j + 1) * n);
+      for (let k = 0; k < 2; k++) {
+        const direct = xs[k]!.reduce((s, x, i) => s + x * v[i]!, 0);
+        expect(Math.abs(full.projections[j * 2 + k]! - direct)).toBeLessThan(1e-12);
+        expect(Math.abs(Math.abs(cheap.projections[j * 2 + k]!) - Math.abs(direct))).toBeLessThan(
+          1e-9,
+        );
+      }
+    }
+    // the squared coordinates sum to ‖x‖² (Parseval): nothing is lost or double-counted
+    const total = cheap.projections.reduce((s, p, i) => s + (i % 2 === 0 ? p * p : 0), 0);
+    expect(total).toBeCloseTo(
+      xs[0]!.reduce((s, x) => s + x * x, 0),
+      9,
+    );
+  });
+
   it('handles repeated eigenvalues, a zero block, and n = 1, 2', () => {
     const spectrum = [3, 3, 3, 0, 0, -1, -1, 5];
     const a = matrixWithSpectrum(spectrum, 3);

@@ -18,6 +18,11 @@ export interface SymmetricEigen {
    * `values[j]`. Empty when eigenvectors were not requested.
    */
   readonly vectors: Float64Array;
+  /**
+   * With `project: [x_1 … x_r]`: `projections[j*r + k] = x_k · v_j`, the coordinates of the
+   * given vectors in the eigenbasis (row-major n×r); empty otherwise.
+   */
+  readonly projections: Float64Array;
 }
 
 export interface SymmetricEigenOptions {
@@ -25,6 +30,13 @@ export interface SymmetricEigenOptions {
   vectors?: boolean;
   /** Chunked version only: approximate multiply–adds between checkpoints (default 2·10⁷). */
   chunkWork?: number;
+  /**
+   * Vectors x_k (length n) whose eigen-coordinates x_k · v_j to return as `projections`. Without
+   * eigenvectors they cost O(r·n²) on top of the eigenvalues (Qᵀx_k from the stored Householder
+   * reflectors, then the QL rotations applied to r rows instead of n): how the gradient's
+   * confinement to the top eigenvectors is measured at eigenvalue-only cost.
+   */
+  project?: readonly ArrayLike<number>[];
 }
 
 /**
@@ -36,13 +48,15 @@ function* symmetricEigenSteps(
   a: ArrayLike<number>,
   n: number,
   wantVectors: boolean,
+  project: readonly ArrayLike<number>[] = [],
 ): Generator<number, SymmetricEigen> {
   if (a.length !== n * n)
     throw new Error(`symmetricEigen: expected ${n * n} entries, got ${a.length}`);
   const w = Float64Array.from(a);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
-  if (n === 0) return { n, values: d, vectors: new Float64Array(0) };
+  const empty = new Float64Array(0);
+  if (n === 0) return { n, values: d, vectors: empty, projections: empty };
 
   for (let j = 0; j < n; j++) d[j] = w[j * n + n - 1]!;
   for (let i = n - 1; i > 0; i--) {
@@ -100,6 +114,7 @@ function* symmetricEigenSteps(
     yield 0.4 * (1 - (i / n) ** 3);
   }
 
+  let z: Float64Array = empty;
   if (wantVectors) {
     for (let i = 0; i < n - 1; i++) {
       w[i * n + n - 1] = w[i * n + i]!;
@@ -124,20 +139,63 @@ function* symmetricEigenSteps(
     }
     w[n * n - 1] = 1;
   } else {
+    if (project.length > 0) z = reflectedRows(w, d, n, project);
     for (let j = 0; j < n; j++) d[j] = w[j * n + j]!;
   }
   // tred2 leaves e[i] = T[i][i−1]; the QL steps want e[i] = T[i+1][i].
   for (let i = 1; i < n; i++) e[i - 1] = e[i]!;
   e[n - 1] = 0;
 
-  const z = wantVectors ? w : new Float64Array(0);
-  const ql = implicitQLSteps(d, e, z, wantVectors ? n : 0);
+  if (wantVectors) z = w;
+  const ql = implicitQLSteps(d, e, z, wantVectors ? n : project.length);
   for (;;) {
     const step = ql.next();
     if (step.done === true) break;
     yield 0.6 + 0.4 * step.value;
   }
-  return { n, values: d, vectors: z };
+  if (!wantVectors) return { n, values: d, vectors: empty, projections: z };
+  const r = project.length;
+  const projections = new Float64Array(n * r);
+  for (let j = 0; j < n; j++) {
+    const v = z.subarray(j * n, (j + 1) * n);
+    for (let k = 0; k < r; k++) {
+      const x = project[k]!;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += v[i]! * x[i]!;
+      projections[j * r + k] = s;
+    }
+  }
+  return { n, values: d, vectors: z, projections };
+}
+
+/**
+ * Y = Qᵀ[x_1 … x_r] for tred2's orthogonal Q = P_{n−2} ⋯ P_0 (A = Q T Qᵀ), stored transposed
+ * ([n][r], `y[i*r + k] = (Qᵀx_k)_i`) as the QL iteration's accumulator wants it. P_i = I − u uᵀ/h
+ * acts on coordinates 0…i, u = row i+1 of the reduced `w` (its first i+1 entries), h = d[i+1].
+ */
+function reflectedRows(
+  w: Float64Array,
+  d: Float64Array,
+  n: number,
+  xs: readonly ArrayLike<number>[],
+): Float64Array {
+  const r = xs.length;
+  const y = new Float64Array(n * r);
+  for (const [k, x] of xs.entries()) {
+    if (x.length !== n) throw new Error(`symmetricEigen: projected vector of length ${x.length}`);
+    const col = Float64Array.from(x);
+    for (let i = n - 2; i >= 0; i--) {
+      const h = d[i + 1]!;
+      if (h === 0) continue;
+      const u = (i + 1) * n;
+      let s = 0;
+      for (let t = 0; t <= i; t++) s += w[u + t]! * col[t]!;
+      s /= h;
+      for (let t = 0; t <= i; t++) col[t]! -= s * w[u + t]!;
+    }
+    for (let i = 0; i < n; i++) y[i * r + k] = col[i]!;
+  }
+  return y;
 }
 
 /**
@@ -149,7 +207,7 @@ export function symmetricEigen(
   n: number,
   options: SymmetricEigenOptions = {},
 ): SymmetricEigen {
-  return runToCompletion(symmetricEigenSteps(a, n, options.vectors ?? true));
+  return runToCompletion(symmetricEigenSteps(a, n, options.vectors ?? true, options.project));
 }
 
 /**
@@ -162,7 +220,7 @@ export async function symmetricEigenChunked(
   options: SymmetricEigenOptions = {},
   opts: ChunkOptions = {},
 ): Promise<SymmetricEigen> {
-  const steps = symmetricEigenSteps(a, n, options.vectors ?? true);
+  const steps = symmetricEigenSteps(a, n, options.vectors ?? true, options.project);
   const stride = Math.max(1, Math.floor((options.chunkWork ?? 2e7) / Math.max(1, n * n)));
   for (let count = 1; ; count++) {
     const step = steps.next();

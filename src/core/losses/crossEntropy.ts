@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { stopGradient } from '../autodiff/stopGradient';
 import { logSoftmax } from './logSoftmax';
 
 /**
@@ -15,13 +16,14 @@ export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scala
 
 /**
  * The same mean cross-entropy for each of G logit blocks [G, n, C] against one label vector [n]
- * at once: [G]. For evaluating many parameter points (loss slices), where a per-block loop of
- * small kernels costs more than the arithmetic. Not meant to be differentiated.
+ * at once: [G]. For evaluating many parameter points (loss slices, batched Hessian–vector
+ * products), where a per-block loop of small kernels costs more than the arithmetic. Twice
+ * differentiable like `logSoftmax`: the max shift is cut by `stopGradient`.
  */
 export function crossEntropyOfBlocks(logits: tf.Tensor3D, labels: tf.Tensor1D): tf.Tensor1D {
   return tf.tidy(() => {
     const classes = logits.shape[2];
-    const shifted = tf.sub(logits, tf.max(logits, 2, true));
+    const shifted = tf.sub(logits, stopGradient(tf.max(logits, 2, true)));
     const logSumExp = tf.log(tf.sum(tf.exp(shifted), 2));
     const target = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), classes), 'float32');
     const picked = tf.sum(tf.mul(shifted, target), 2);

@@ -12,25 +12,57 @@ export interface HessianOperator extends LinearOperator {
 }
 
 /**
+ * k products at once: rows H(w) v_g of `v` [k, D] at `w` [D], returned as a new [k, D] tensor
+ * (e.g. `batchedHessianVectorProducts` on a row loss, or an MLP's `denseChainHessianVectorProducts`).
+ */
+export interface BatchedProducts {
+  readonly products: (w: tf.Tensor1D, v: tf.Tensor2D) => tf.Tensor2D;
+  /** Most rows per call (a memory bound). */
+  readonly size: number;
+}
+
+/**
  * `v ↦ H(w) v` with `H = ∇²f(w)`, `f: R^D → R` a twice-differentiable tfjs closure (e.g. the full
  * training loss of a model), `w` of length D. Keeps its own copy of `w` on the backend; each
  * `apply` uploads v as float32, runs one Hessian–vector product, awaits the read-back (WebGPU
- * forbids sync reads) and returns it as float64. Installs the second-order gradient fix (idempotent).
+ * forbids sync reads) and returns it as float64. With `batched`, `applyMany` runs up to
+ * `batched.size` vectors through one call (one upload, one read-back), and `apply` is that call
+ * with one vector. Installs the second-order
+ * gradient fix (idempotent).
  */
 export function hessianOperator(
   f: (w: tf.Tensor1D) => tf.Scalar,
   w: ArrayLike<number> | tf.Tensor1D,
+  batched?: BatchedProducts,
 ): HessianOperator {
   installSecondOrderGradients();
   const point = w instanceof tf.Tensor ? tf.clone(w) : tf.tensor1d(Float32Array.from(w));
   const dim = point.shape[0];
   let disposed = false;
+  const check = (v: Float64Array) => {
+    if (disposed) throw new Error('hessianOperator: used after dispose()');
+    if (v.length !== dim)
+      throw new Error(`hessianOperator: vector of length ${v.length}, not ${dim}`);
+  };
+  const many = batched
+    ? async (vs: readonly Float64Array[]): Promise<Float64Array[]> => {
+        vs.forEach(check);
+        const flat = new Float32Array(vs.length * dim);
+        vs.forEach((v, g) => flat.set(v, g * dim));
+        const hv = tf.tidy(() => batched.products(point, tf.tensor2d(flat, [vs.length, dim])));
+        try {
+          const data = await hv.data();
+          return vs.map((_, g) => Float64Array.from(data.subarray(g * dim, (g + 1) * dim)));
+        } finally {
+          hv.dispose();
+        }
+      }
+    : undefined;
   return {
     dim,
     async apply(v: Float64Array): Promise<Float64Array> {
-      if (disposed) throw new Error('hessianOperator: used after dispose()');
-      if (v.length !== dim)
-        throw new Error(`hessianOperator: vector of length ${v.length}, not ${dim}`);
+      if (many) return (await many([v]))[0]!;
+      check(v);
       const hv = tf.tidy(() => hessianVectorProduct(f, point, tf.tensor1d(Float32Array.from(v))));
       try {
         return Float64Array.from(await hv.data());
@@ -38,6 +70,7 @@ export function hessianOperator(
         hv.dispose();
       }
     },
+    ...(many && batched ? { applyMany: many, batchSize: batched.size } : {}),
     dispose() {
       if (!disposed) point.dispose();
       disposed = true;

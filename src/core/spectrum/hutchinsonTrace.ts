@@ -2,7 +2,7 @@
  * Hutchinson's stochastic trace estimator: Tr(A) = E_v[vᵀ A v] for v with independent ±1 entries.
  */
 import { checkpoint } from '../linalg/checkpoint';
-import type { LinearOperator } from '../linalg/linearOperator';
+import { applyToMany, type LinearOperator } from '../linalg/linearOperator';
 import { dot, rademacher } from '../linalg/vector';
 import type { ChunkOptions, Rng } from '../types';
 
@@ -17,8 +17,8 @@ export interface TraceEstimate {
 
 /**
  * Estimates Tr(A) from n Rademacher probes (≥ 30–100 for a useful error bar). For Rademacher v,
- * Var(vᵀAv) = 2 Σ_{i≠j} A_ij², so diagonal-dominant operators converge fastest. n applications;
- * progress after each.
+ * Var(vᵀAv) = 2 Σ_{i≠j} A_ij², so diagonal-dominant operators converge fastest. n applications
+ * (in passes of `batchSize` when the operator batches); progress after each pass.
  */
 export async function hutchinsonTrace(
   op: LinearOperator,
@@ -26,12 +26,9 @@ export async function hutchinsonTrace(
   opts: ChunkOptions = {},
 ): Promise<TraceEstimate> {
   const n = options.samples;
-  const samples = new Float64Array(n);
-  for (let s = 0; s < n; s++) {
-    const v = rademacher(op.dim, options.rng);
-    samples[s] = dot(v, await op.apply(v));
-    await checkpoint(opts, (s + 1) / n);
-  }
+  const probes = Array.from({ length: n }, () => rademacher(op.dim, options.rng));
+  const products = await applyToMany(op, probes, (done) => checkpoint(opts, done / n));
+  const samples = Float64Array.from(probes, (v, s) => dot(v, products[s]!));
   const mean = samples.reduce((a, b) => a + b, 0) / n;
   const variance = samples.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
   return { mean, standardError: Math.sqrt(variance / n), samples };

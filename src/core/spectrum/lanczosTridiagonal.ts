@@ -4,7 +4,7 @@
  * application per step.
  */
 import { checkpoint } from '../linalg/checkpoint';
-import type { LinearOperator } from '../linalg/linearOperator';
+import { applyToMany, type LinearOperator } from '../linalg/linearOperator';
 import {
   axpy,
   dot,
@@ -54,43 +54,85 @@ export async function lanczosTridiagonal(
   options: LanczosTridiagonalOptions,
   opts: ChunkOptions = {},
 ): Promise<LanczosTridiagonal> {
+  const [one] = await lanczosTridiagonals(op, [start], options, opts);
+  return one!;
+}
+
+/** One Lanczos process in flight. */
+interface LanczosState {
+  readonly alpha: number[];
+  readonly beta: number[];
+  readonly basis: Float64Array[];
+  q: Float64Array;
+  scale: number;
+  residualNorm: number;
+  done: boolean;
+}
+
+/**
+ * `lanczosTridiagonal` from several start vectors at once, in lockstep: step j of every process
+ * applies A to all their current vectors in one `applyToMany` (one batched pass when the operator
+ * batches), so P processes of m steps cost m passes instead of P·m applications. Each process is
+ * exactly the one `lanczosTridiagonal` would run from its start (restarts draw from the shared
+ * `restart` generator in process order). Progress after each pass.
+ */
+export async function lanczosTridiagonals(
+  op: LinearOperator,
+  starts: readonly Float64Array[],
+  options: LanczosTridiagonalOptions,
+  opts: ChunkOptions = {},
+): Promise<LanczosTridiagonal[]> {
   const dim = op.dim;
   const steps = Math.min(options.steps, dim);
-  if (start.length !== dim)
-    throw new Error(`lanczos: start has length ${start.length}, not ${dim}`);
-  const alpha: number[] = [];
-  const beta: number[] = [];
-  const basis: Float64Array[] = [];
-  let q: Float64Array = Float64Array.from(start);
-  if (normalizeInPlace(q) === 0) throw new Error('lanczos: zero start vector');
-  let scale = 0;
-  let residualNorm = 0;
+  const states: LanczosState[] = starts.map((start) => {
+    if (start.length !== dim)
+      throw new Error(`lanczos: start has length ${start.length}, not ${dim}`);
+    const q = Float64Array.from(start);
+    if (normalizeInPlace(q) === 0) throw new Error('lanczos: zero start vector');
+    return { alpha: [], beta: [], basis: [], q, scale: 0, residualNorm: 0, done: false };
+  });
   for (let j = 0; j < steps; j++) {
-    basis.push(q);
-    const w = await op.apply(q);
-    const a = dot(q, w);
-    alpha.push(a);
-    axpy(-a, q, w);
-    if (j > 0) axpy(-beta[j - 1]!, basis[j - 1]!, w);
-    orthogonalizeInPlace(w, basis);
-    let b = norm(w);
-    scale = Math.max(scale, Math.abs(a), b);
-    residualNorm = b;
-    await checkpoint(opts, (j + 1) / steps);
-    if (j === steps - 1) break;
-    if (b <= BREAKDOWN * scale) {
-      residualNorm = 0;
-      if (!options.restart) break;
-      const fresh = gaussian(dim, options.restart);
-      orthogonalizeInPlace(fresh, basis);
-      if (normalizeInPlace(fresh) === 0) break;
-      q = fresh;
-      b = 0;
-    } else {
-      scaleInPlace(w, 1 / b);
-      q = w;
+    const active = states.filter((s) => !s.done);
+    if (active.length === 0) break;
+    for (const s of active) s.basis.push(s.q);
+    const products = await applyToMany(
+      op,
+      active.map((s) => s.q),
+    );
+    for (const [index, s] of active.entries()) {
+      const w = products[index]!;
+      const q = s.q;
+      const a = dot(q, w);
+      s.alpha.push(a);
+      axpy(-a, q, w);
+      if (j > 0) axpy(-s.beta[j - 1]!, s.basis[j - 1]!, w);
+      orthogonalizeInPlace(w, s.basis);
+      let b = norm(w);
+      s.scale = Math.max(s.scale, Math.abs(a), b);
+      s.residualNorm = b;
+      if (j === steps - 1) continue;
+      if (b <= BREAKDOWN * s.scale) {
+        s.residualNorm = 0;
+        const fresh = options.restart ? gaussian(dim, options.restart) : undefined;
+        if (fresh) orthogonalizeInPlace(fresh, s.basis);
+        if (!fresh || normalizeInPlace(fresh) === 0) {
+          s.done = true;
+          continue;
+        }
+        s.q = fresh;
+        b = 0;
+      } else {
+        scaleInPlace(w, 1 / b);
+        s.q = w;
+      }
+      s.beta.push(b);
     }
-    beta.push(b);
+    await checkpoint(opts, (j + 1) / steps);
   }
-  return { alpha: Float64Array.from(alpha), beta: Float64Array.from(beta), basis, residualNorm };
+  return states.map((s) => ({
+    alpha: Float64Array.from(s.alpha),
+    beta: Float64Array.from(s.beta),
+    basis: s.basis,
+    residualNorm: s.residualNorm,
+  }));
 }

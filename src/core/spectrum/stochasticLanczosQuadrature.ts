@@ -3,12 +3,11 @@
  * spectral density φ(t) = (1/D) Σ_i δ(t − λ_i) of a large symmetric operator as a mixture of
  * Gauss quadrature rules, one per random probe.
  */
-import { progressRange } from '../linalg/checkpoint';
 import type { LinearOperator } from '../linalg/linearOperator';
 import { symmetricTridiagonalEigen } from '../linalg/tridiagonalEigen';
 import { rademacher } from '../linalg/vector';
 import type { ChunkOptions, Rng } from '../types';
-import { lanczosTridiagonal } from './lanczosTridiagonal';
+import { lanczosTridiagonals } from './lanczosTridiagonal';
 
 /** The Gauss quadrature rule of one probe: vᵀ g(A) v / ‖v‖² ≈ Σ_i weights_i · g(nodes_i). */
 export interface QuadratureRule {
@@ -38,7 +37,8 @@ export interface SlqOptions {
  * For each of n_v Rademacher probes v, m Lanczos steps from v give T_m = S Θ Sᵀ; the rule is
  * nodes θ_i and weights τ_i² = S[0][i]², so that `(1/n_v) Σ_v Σ_i τ_i² δ(t − θ_i)` estimates the
  * spectral density. Its first moment equals the Hutchinson estimate of Tr(A)/D exactly. Cost n_v·m
- * applications; progress after each.
+ * applications, run in lockstep (m passes of n_v vectors when the operator batches); progress
+ * after each pass.
  */
 export async function stochasticLanczosQuadrature(
   op: LinearOperator,
@@ -47,18 +47,11 @@ export async function stochasticLanczosQuadrature(
 ): Promise<SpectralQuadrature> {
   const probes = options.probes ?? 10;
   const steps = Math.min(op.dim, options.steps ?? 60);
-  const rules: QuadratureRule[] = [];
-  for (let p = 0; p < probes; p++) {
-    const v = rademacher(op.dim, options.rng);
-    const t = await lanczosTridiagonal(
-      op,
-      v,
-      { steps },
-      progressRange(opts, p / probes, (p + 1) / probes),
-    );
+  const starts = Array.from({ length: probes }, () => rademacher(op.dim, options.rng));
+  const runs = await lanczosTridiagonals(op, starts, { steps }, opts);
+  const rules: QuadratureRule[] = runs.map((t) => {
     const eig = symmetricTridiagonalEigen(t.alpha, t.beta, 'first');
-    const weights = eig.firstComponents.map((s) => s * s);
-    rules.push({ nodes: eig.values, weights });
-  }
+    return { nodes: eig.values, weights: eig.firstComponents.map((s) => s * s) };
+  });
   return { dim: op.dim, rules };
 }

@@ -5,6 +5,7 @@
  */
 import { progressRange } from '../../core/linalg/checkpoint';
 import { createRng } from '../../core/random';
+import { hessianProducts } from '../../core/slices/hessianProducts';
 import { filterNormalizedPlane } from '../../core/slices/filterNormalizedDirection';
 import { linspace, lossInterpolation, lossSurface } from '../../core/slices/lossSurface';
 import { planeFromDirections, projectOntoPlane, type Plane } from '../../core/slices/plane';
@@ -83,7 +84,11 @@ async function choosePlane(
         return random();
       }
     case 'hessian': {
-      const op = hessianOperator(ctx.landscape.loss, anchor.weights);
+      const op = hessianOperator(
+        ctx.landscape.loss,
+        anchor.weights,
+        hessianProducts(ctx.landscape.objective),
+      );
       try {
         const top = await lanczos(
           op,

@@ -5,7 +5,9 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { progressRange } from '../../core/linalg/checkpoint';
+import { dot } from '../../core/linalg/vector';
 import { createRng } from '../../core/random';
+import { hessianProducts } from '../../core/slices/hessianProducts';
 import { countOutliers } from '../../core/spectrum/countOutliers';
 import { exactSpectrum } from '../../core/spectrum/exactSpectrum';
 import { gradientConfinement } from '../../core/spectrum/gradientConfinement';
@@ -47,19 +49,20 @@ export async function analyseSpectrum(
   opts: ChunkOptions,
 ): Promise<SpectrumResult> {
   const k = Math.max(1, landscape.dataset.classes);
-  const op = hessianOperator(landscape.loss, target.weights);
+  const op = hessianOperator(landscape.loss, target.weights, hessianProducts(landscape.objective));
   try {
     const gradient = await gradientVector(landscape.loss, target.weights);
     const common = { runId: target.runId, step: target.step, gradEvals: target.gradEvals };
     if (method === 'exact') {
-      const eig = await exactSpectrum(op, opts);
+      // Eigenvalues and the gradient's eigen-coordinates only: f_C needs nothing else.
+      const eig = await exactSpectrum(op, { ...opts, vectors: false, project: [gradient] });
       const d = eig.n;
       const values = eig.values;
-      const top: Float64Array[] = [];
-      for (let j = d - 1; j >= Math.max(0, d - k); j--)
-        top.push(eig.vectors.subarray(j * d, (j + 1) * d));
+      const count = Math.min(k, d);
+      let inside = 0;
+      for (let j = d - count; j < d; j++) inside += (eig.projections[j] ?? 0) ** 2;
       const outliers = countOutliers(values);
-      const confinement = gradientConfinement(gradient, top);
+      const confinement = { fraction: inside / dot(gradient, gradient), baseline: count / d };
       let trace = 0;
       for (const v of values) trace += v;
       return {
@@ -75,7 +78,7 @@ export async function analyseSpectrum(
         trace,
         traceError: 0,
         confinement: confinement.fraction,
-        confinementK: top.length,
+        confinementK: count,
         confinementBaseline: confinement.baseline,
       };
     }

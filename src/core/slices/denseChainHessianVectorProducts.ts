@@ -1,0 +1,170 @@
+/**
+ * k Hessian–vector products of an MLP's mean softmax cross-entropy at once, written by hand as
+ * Pearlmutter's R-operator (forward tangents, then the tangent of the backward pass).
+ *
+ * Why by hand: the generic batched product (`batchedHessianVectorProducts`, w replicated into k
+ * rows) needs per-row weight gradients, i.e. k-batched matrix products of two row-dependent
+ * factors, and tfjs-backend-wasm runs every batched product through a naive loop (~1 GFLOP/s;
+ * only unbatched products use XNNPACK): the whole 354×354 Hessian of the default race model took
+ * 1.2 s that way. Here the point w is shared and every product has one shared factor, so each is
+ * a single 2-D matrix product over the k directions (the R-operator is bilinear in (w, v)), and
+ * no row's gradient is computed k times. Same numbers to float32 rounding (tested against the
+ * autodiff products and the closed-form softmax-regression Hessian).
+ *
+ * Batched tensors are laid out [n, k, width] (sample-major) so that shared weights multiply
+ * them as one [n·k, width] matrix and shared activations broadcast as [n, 1, width].
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { ParamBlock } from '../types';
+import { blockOf, denseChainLayers } from './denseChainBatch';
+import type { LandscapeObjective } from './landscapeObjective';
+
+/** One layer's weights at w, and the k directions' blocks for it. */
+interface LayerTangent {
+  readonly weight: ParamBlock;
+  readonly bias: ParamBlock;
+  /** W_l [fanIn, fanOut] at w. */
+  readonly W: tf.Tensor2D;
+  /** V_l of the k directions as [fanIn, k, fanOut]. */
+  readonly V: tf.Tensor3D;
+  /** c_l of the k directions as [1, k, fanOut]. */
+  readonly c: tf.Tensor3D;
+}
+
+/** [n, k, d] → [n·k, d] · M [d, e] → [n, k, e]. */
+function timesShared(t: tf.Tensor3D, m: tf.Tensor2D): tf.Tensor3D {
+  const [n = 0, k = 0, d = 0] = t.shape;
+  return tf.reshape(tf.matMul(tf.reshape(t, [n * k, d]), m), [n, k, m.shape[1]]);
+}
+
+/** A [n, d] · B [d, k, e] → [n, k, e] as one [n, d]·[d, k·e] product. */
+function sharedTimes(a: tf.Tensor2D, b: tf.Tensor3D): tf.Tensor3D {
+  const [d = 0, k = 0, e = 0] = b.shape;
+  return tf.reshape(tf.matMul(a, tf.reshape(b, [d, k * e])), [a.shape[0], k, e]);
+}
+
+/**
+ * Rows H(w) v_g of the Hessian of L(w) = −(1/n) Σ_μ log softmax(z_L(x_μ; w))_{y_μ} for the MLP
+ * z_l = h_{l−1} W_l + b_l, h_l = φ(z_l) (h_0 = X, linear output). With δ_L = (p − Y)/n,
+ * a_{l−1} = δ_l W_lᵀ, δ_{l−1} = a_{l−1} ⊙ φ′(z_{l−1}) the backward pass, and for a direction
+ * v = (V_l, c_l):
+ *   Rz_l = Rh_{l−1} W_l + h_{l−1} V_l + c_l,   Rh_l = φ′(z_l) ⊙ Rz_l,   Rh_0 = 0;
+ *   Rδ_L = p ⊙ (Rz_L − ⟨p, Rz_L⟩)/n;
+ *   Rδ_{l−1} = (Rδ_l W_lᵀ + δ_l V_lᵀ) ⊙ φ′(z_{l−1}) + a_{l−1} ⊙ φ″(z_{l−1}) ⊙ Rz_{l−1};
+ *   (Hv)_{W_l} = Rh_{l−1}ᵀ δ_l + h_{l−1}ᵀ Rδ_l,   (Hv)_{b_l} = Σ_μ Rδ_l.
+ * φ′ of ReLU is step(z) (0 at 0, as tfjs's gradient) and φ″ = 0; tanh: φ′ = 1 − t², φ″ = −2tφ′.
+ * `w` [D], `v` [k, D] (one direction per row) → [k, D]. Call in a tidy (or dispose the result);
+ * the objective's labels are class indices.
+ */
+export function denseChainHessianVectorProducts(
+  objective: LandscapeObjective,
+  activation: 'relu' | 'tanh',
+  w: tf.Tensor1D,
+  v: tf.Tensor2D,
+): tf.Tensor2D {
+  const chain = denseChainLayers(objective.model.layout);
+  if (!chain) throw new Error('denseChainHessianVectorProducts: the model is not a dense chain');
+  return tf.tidy(() => {
+    const k = v.shape[0];
+    const n = objective.x.shape[0];
+    const layers: LayerTangent[] = chain.map(({ weight, bias }) => {
+      const [fanIn = 0, fanOut = 0] = weight.shape;
+      const vw = tf.reshape<tf.Rank.R3>(tf.slice(v, [0, weight.offset], [k, weight.size]), [
+        k,
+        fanIn,
+        fanOut,
+      ]);
+      return {
+        weight,
+        bias,
+        W: blockOf(w, weight) as tf.Tensor2D,
+        V: tf.transpose<tf.Tensor3D>(vw, [1, 0, 2]),
+        c: tf.reshape(tf.slice(v, [0, bias.offset], [k, bias.size]), [1, k, fanOut]),
+      };
+    });
+    const last = layers.length - 1;
+    const slope = (z: tf.Tensor2D, t: tf.Tensor2D | undefined): tf.Tensor2D =>
+      activation === 'relu'
+        ? tf.cast(tf.greater<tf.Tensor2D>(z, 0), 'float32')
+        : tf.sub<tf.Tensor2D>(1, tf.square(t as tf.Tensor2D));
+
+    // Forward at w, shared by the k directions: h_l, z_l, φ′(z_l) (and tanh's φ″).
+    const h: tf.Tensor2D[] = [objective.x];
+    const slopes: tf.Tensor2D[] = [];
+    const curvatures: (tf.Tensor2D | undefined)[] = [];
+    let z = objective.x;
+    for (const [l, layer] of layers.entries()) {
+      z = tf.add(tf.matMul(h[l]!, layer.W), blockOf(w, layer.bias));
+      if (l === last) break;
+      const t = activation === 'tanh' ? tf.tanh<tf.Tensor2D>(z) : undefined;
+      const s = slope(z, t);
+      slopes.push(s);
+      curvatures.push(t ? tf.mul<tf.Tensor2D>(-2, tf.mul(t, s)) : undefined);
+      h.push(activation === 'relu' ? tf.relu(z) : (t as tf.Tensor2D));
+    }
+    const classes = z.shape[1];
+    const logits = z;
+    const shifted = tf.sub(logits, tf.max(logits, 1, true));
+    const p = tf.softmax(shifted);
+    const target = tf.oneHot(tf.cast(objective.y, 'int32'), classes);
+    const deltaTop = tf.div<tf.Tensor2D>(tf.sub(p, target), n);
+
+    // Forward tangents Rz_l [n, k, d_l].
+    const rz: tf.Tensor3D[] = [];
+    const rh: (tf.Tensor3D | undefined)[] = [undefined];
+    for (const [l, layer] of layers.entries()) {
+      let r = tf.add<tf.Tensor3D>(sharedTimes(h[l]!, layer.V), layer.c);
+      const below = rh[l];
+      if (below) r = tf.add<tf.Tensor3D>(r, timesShared(below, layer.W));
+      rz.push(r);
+      if (l < last) rh.push(tf.mul<tf.Tensor3D>(r, tf.expandDims(slopes[l]!, 1)));
+    }
+
+    // Backward pass and its tangent, top layer down.
+    const pk = tf.expandDims(p, 1);
+    const rzTop = rz[last]!;
+    let rDelta = tf.div<tf.Tensor3D>(
+      tf.mul(pk, tf.sub(rzTop, tf.sum(tf.mul(pk, rzTop), 2, true))),
+      n,
+    );
+    let delta = deltaTop;
+    const blocks: tf.Tensor2D[] = new Array<tf.Tensor2D>(2 * layers.length);
+    for (let l = last; l >= 0; l--) {
+      const layer = layers[l]!;
+      const [fanIn = 0, fanOut = 0] = layer.weight.shape;
+      // h_{l−1}ᵀ Rδ_l: [fanIn, n]·[n, k·fanOut] → [k, fanIn·fanOut].
+      const hT = tf.transpose(h[l]!);
+      let gw = tf.reshape<tf.Rank.R2>(
+        tf.transpose(
+          tf.reshape(tf.matMul(hT, tf.reshape(rDelta, [n, k * fanOut])), [fanIn, k, fanOut]),
+          [1, 0, 2],
+        ),
+        [k, fanIn * fanOut],
+      );
+      const below = rh[l];
+      if (below) {
+        // Rh_{l−1}ᵀ δ_l: [k·fanIn, n]·[n, fanOut].
+        const rhT = tf.transpose(tf.reshape(below, [n, k * fanIn]));
+        gw = tf.add(gw, tf.reshape(tf.matMul(rhT, delta), [k, fanIn * fanOut]));
+      }
+      blocks[2 * l] = gw;
+      blocks[2 * l + 1] = tf.sum(rDelta, 0);
+      if (l === 0) break;
+      const WT = tf.transpose(layer.W);
+      const a = tf.matMul(delta, WT);
+      // δ_l V_lᵀ: [n, fanOut]·[fanOut, k·fanIn] → [n, k, fanIn].
+      const VT = tf.transpose<tf.Tensor3D>(layer.V, [2, 1, 0]);
+      const ra = tf.add<tf.Tensor3D>(timesShared(rDelta, WT), sharedTimes(delta, VT));
+      let next = tf.mul<tf.Tensor3D>(ra, tf.expandDims(slopes[l - 1]!, 1));
+      const curvature = curvatures[l - 1];
+      if (curvature)
+        next = tf.add<tf.Tensor3D>(
+          next,
+          tf.mul(rz[l - 1]!, tf.expandDims(tf.mul(a, curvature), 1)),
+        );
+      rDelta = next;
+      delta = tf.mul(a, slopes[l - 1]!);
+    }
+    return tf.concat(blocks, 1);
+  });
+}

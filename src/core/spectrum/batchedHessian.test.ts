@@ -1,0 +1,104 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend } from '../../testing/backends.node';
+import { batchedHessianVectorProducts, hessianVectorProduct } from '../autodiff';
+import { softmaxRegressionHessian } from '../autodiff/softmaxRegressionHessian';
+import { symmetricEigen } from '../linalg/symmetricEigen';
+import { crossEntropyOfBlocks } from '../losses/crossEntropy';
+import { denseChainHessianVectorProducts } from '../slices/denseChainHessianVectorProducts';
+import { denseChainRowLosses } from '../slices/denseChainRowLosses';
+import { objectiveLoss, type LandscapeObjective } from '../slices/landscapeObjective';
+import { mixtureMlp } from '../slices/testObjectives.node';
+import { relativeError } from '../testing/denseHessian';
+import { randomVector } from '../testing/fixtures';
+import { denseMatrix, exactSpectrum } from './exactSpectrum';
+import { hessianOperator } from './hessianOperator';
+
+/** H v_g one double back-propagation at a time: the reference. */
+function oneAtATime(objective: LandscapeObjective, w: tf.Tensor1D, v: Float32Array[]) {
+  const f = objectiveLoss(objective);
+  return v.map((vg) =>
+    tf.tidy(() => hessianVectorProduct(f, w, tf.tensor1d(vg)).dataSync() as Float32Array),
+  );
+}
+
+function rowsOf(t: tf.Tensor2D): Float32Array[] {
+  const data = t.dataSync() as Float32Array;
+  const [k = 0, d = 0] = t.shape;
+  return Array.from({ length: k }, (_, g) => data.slice(g * d, (g + 1) * d));
+}
+
+describeEachBackend('batched Hessian–vector products', () => {
+  let n0 = 0;
+  beforeAll(() => void (n0 = tf.memory().numTensors));
+  afterAll(() => expect(tf.memory().numTensors).toBe(n0));
+
+  it.each(['relu', 'tanh'] as const)(
+    'equal one-at-a-time products on a %s MLP, both the replicated-row autodiff and the R-operator',
+    (activation) => {
+      const { objective, model, init } = mixtureMlp({
+        hidden: [6, 5],
+        activation,
+        classes: 3,
+        dim: 4,
+        count: 50,
+      });
+      const withBlocks: LandscapeObjective = { ...objective, blockLoss: crossEntropyOfBlocks };
+      const w = tf.tensor1d(init);
+      const v = Array.from({ length: 5 }, (_, g) => randomVector(model.paramCount, 40 + g));
+      const want = oneAtATime(withBlocks, w, v);
+      const vt = tf.tensor2d(
+        v.flatMap((r) => [...r]),
+        [v.length, model.paramCount],
+      );
+      const before = tf.memory().numTensors;
+      const rowLosses = denseChainRowLosses(withBlocks);
+      expect(rowLosses).toBeDefined();
+      const autodiff = batchedHessianVectorProducts(rowLosses!, w, vt);
+      const rOp = denseChainHessianVectorProducts(withBlocks, activation, w, vt);
+      expect(tf.memory().numTensors).toBe(before + 2);
+      const [a, r] = [rowsOf(autodiff), rowsOf(rOp)];
+      for (let g = 0; g < v.length; g++) {
+        expect(relativeError(a[g]!, want[g]!)).toBeLessThan(1e-5);
+        expect(relativeError(r[g]!, want[g]!)).toBeLessThan(1e-5);
+      }
+      tf.dispose([autodiff, rOp, vt, w]);
+      objective.dispose();
+    },
+  );
+
+  it('build the exact spectrum of softmax regression (a one-layer chain) = the closed form', async () => {
+    const { objective, model, init } = mixtureMlp({ hidden: [], classes: 3, dim: 4, count: 60 });
+    const withBlocks: LandscapeObjective = { ...objective, blockLoss: crossEntropyOfBlocks };
+    const d = model.paramCount;
+    const x = (await objective.x.data()) as Float32Array;
+    const closed = softmaxRegressionHessian(init, x, 60, 4, 3);
+    const want = symmetricEigen(closed, d, { vectors: false }).values;
+    const batches = [
+      {
+        products: (u: tf.Tensor1D, v: tf.Tensor2D) =>
+          denseChainHessianVectorProducts(withBlocks, 'relu', u, v),
+        size: 4,
+      },
+      {
+        products: (u: tf.Tensor1D, v: tf.Tensor2D) =>
+          batchedHessianVectorProducts(denseChainRowLosses(withBlocks)!, u, v),
+        size: d,
+      },
+    ];
+    for (const batched of batches) {
+      let passes = 0;
+      const op = hessianOperator(objectiveLoss(withBlocks), init, {
+        ...batched,
+        products: (u, v) => (passes++, batched.products(u, v)),
+      });
+      const dense = await denseMatrix(op);
+      expect(passes).toBe(Math.ceil(d / batched.size));
+      expect(relativeError(dense, closed)).toBeLessThan(1e-5);
+      const exact = await exactSpectrum(op);
+      expect(relativeError(exact.values, want)).toBeLessThan(1e-6);
+      op.dispose();
+    }
+    objective.dispose();
+  });
+});
