@@ -1,7 +1,10 @@
 /**
  * A run's flatness at its current weights: the multiplicative local energy δE(σ) on the error and
  * on the loss, and the shell local entropy (fraction of points at relative radius d that are still
- * as good as w). Every run is measured with the same noise draws (common random numbers).
+ * as good as w). Every run is measured with the same noise draws (common random numbers), and
+ * the shells of all runs are counted at one error level (`shellLevel`, the worst of the runs'
+ * training errors): "still as good as the worse minimum", the same bar for every run. For
+ * solutions (zero training error) that is the paper's "still a solution".
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { progressRange } from '../../core/linalg/checkpoint';
@@ -12,11 +15,23 @@ import type { FlatnessResult } from '../../protocol/analysis';
 import type { AnalysisSpec } from '../../protocol/experimentSpec';
 import type { Landscape } from './landscape';
 
+/** The error level every run's shell is counted at: the largest of their training errors. */
+export async function commonShellLevel(
+  landscape: Landscape,
+  weights: readonly tf.Tensor1D[],
+): Promise<number> {
+  if (weights.length === 0) return 0;
+  const points = await Promise.all(weights.map((w) => w.data()));
+  const { error } = await landscape.evaluate(points);
+  return Math.max(...Array.from(error));
+}
+
 export async function analyseFlatness(
   landscape: Landscape,
   target: { runId: string; step: number; weights: tf.Tensor1D; seed: number },
   settings: NonNullable<AnalysisSpec['flatness']>,
   opts: ChunkOptions,
+  shellLevel?: number,
 ): Promise<FlatnessResult> {
   const w = await target.weights.data();
   const energy = await localEnergy(
@@ -28,7 +43,12 @@ export async function analyseFlatness(
   const shell = await shellLocalEntropy(
     landscape.evaluate,
     w,
-    { radii: settings.radii, samples: settings.draws, seed: target.seed },
+    {
+      radii: settings.radii,
+      samples: settings.draws,
+      seed: target.seed,
+      ...(shellLevel !== undefined ? { level: shellLevel } : {}),
+    },
     progressRange(opts, 0.6, 1),
   );
   return {
