@@ -1,5 +1,6 @@
 /** Helpers the browser tests share: open the app, read the store, wait for training. */
 import type { Page } from 'playwright-core';
+import type { ExportDocument } from '../protocol/exportFormat';
 
 export interface RunState {
   readonly id: string;
@@ -76,4 +77,22 @@ export async function waitForSteps(page: Page, steps: number, timeout = 90_000):
     steps,
     { timeout },
   );
+}
+
+/** The worker's flatland/1 document, as its JSON (typed arrays as arrays, NaN as null). */
+export async function exportDoc(page: Page): Promise<ExportDocument> {
+  const text = await page.evaluate(async () => {
+    interface Handle {
+      client: { requestExport(): Promise<unknown> };
+    }
+    const doc = await (window as unknown as { flatland: Handle }).flatland.client.requestExport();
+    return JSON.stringify(doc, (_k, v: unknown) =>
+      ArrayBuffer.isView(v)
+        ? Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : null))
+        : typeof v === 'number' && !Number.isFinite(v)
+          ? null
+          : v,
+    );
+  });
+  return JSON.parse(text) as ExportDocument;
 }
