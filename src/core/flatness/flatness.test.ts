@@ -67,20 +67,4 @@ describe('shellLocalEntropy on quadratic minima', () => {
     for (let r = 1; r < radii.length; r++)
       expect(f.meanError[r]).toBeGreaterThanOrEqual(f.meanError[r - 1]!);
   });
-
-  it('counts at an absolute error level when given one (several minima at one bar)', async () => {
-    const radii = [0.05, 0.1, 0.2, 0.5];
-    const opts = { radii, samples: 50, seed: 3 };
-    const evaluate = quadraticEvaluator(w, flat, 2);
-    const own = await shellLocalEntropy(evaluate, w, opts);
-    // A bar above E(w) keeps at least as much of every shell, a bar below E(w) none of it.
-    // (This evaluator's error is 0 or 1: a bar of 1 keeps every point.)
-    const lenient = await shellLocalEntropy(evaluate, w, { ...opts, level: 1 });
-    for (let r = 0; r < radii.length; r++)
-      expect(lenient.fraction[r]).toBeGreaterThanOrEqual(own.fraction[r]!);
-    expect(lenient.fraction[3]).toBe(1);
-    expect(own.fraction[3]).toBe(0);
-    const same = await shellLocalEntropy(evaluate, w, { ...opts, level: own.baseError });
-    expect(Array.from(same.fraction)).toEqual(Array.from(own.fraction));
-  });
 });

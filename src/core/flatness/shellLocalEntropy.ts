@@ -16,12 +16,6 @@ export interface ShellSamplingOptions {
   samples?: number;
   /** w' counts when E(w') ≤ E(w) + tolerance (default 0: still a solution if w is one). */
   tolerance?: number;
-  /**
-   * An absolute error level instead: w' counts when E(w') ≤ level. Comparing several minima at
-   * one level keeps a minimum of higher training error from looking wider only because more of
-   * its neighbourhood is as bad as it is.
-   */
-  level?: number;
   /** Point m on every shell uses the direction from `createRng(seed, 'noise', m)`. */
   seed: number;
 }
@@ -56,7 +50,6 @@ export async function shellLocalEntropy(
   const dim = w.length;
   const base = await evaluate([w]);
   const baseError = base.error[0]!;
-  const threshold = options.level ?? baseError + tolerance;
   const fraction = new Float64Array(radii.length);
   const meanError = new Float64Array(radii.length);
   for (let r = 0; r < radii.length; r++) {
@@ -76,7 +69,7 @@ export async function shellLocalEntropy(
     let sum = 0;
     for (const e of values.error) {
       // Errors are float32 fractions of the training set: allow for their rounding.
-      if (e <= threshold + 1e-7) inside++;
+      if (e <= baseError + tolerance + 1e-7) inside++;
       sum += e;
     }
     fraction[r] = inside / samples;

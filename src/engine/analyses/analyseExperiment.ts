@@ -12,7 +12,7 @@ import type {
   SpectrumResult,
 } from '../../protocol/analysis';
 import type { AnalysisSpec } from '../../protocol/experimentSpec';
-import { analyseFlatness, commonShellLevel } from './analyseFlatness';
+import { analyseFlatness } from './analyseFlatness';
 import {
   analyseInterpolation,
   analyseLocalSlices,
@@ -85,23 +85,13 @@ export async function analyseExperiment(
   }
   if (settings.flatness) {
     const flat = settings.flatness;
-    let shellLevel: number | undefined;
     for (const run of input.runs) {
       stages.push({
         job: 'flatness',
         label: `Flatness of ${run.runId}`,
         run: async (o) =>
           void flatness.push(
-            await analyseFlatness(
-              input.landscape,
-              { ...run, seed: input.seed },
-              flat,
-              o,
-              (shellLevel ??= await commonShellLevel(
-                input.landscape,
-                input.runs.map((r) => r.weights),
-              )),
-            ),
+            await analyseFlatness(input.landscape, { ...run, seed: input.seed }, flat, o),
           ),
       });
     }

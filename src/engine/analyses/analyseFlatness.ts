@@ -1,10 +1,7 @@
 /**
  * A run's flatness at its current weights: the multiplicative local energy δE(σ) on the error and
  * on the loss, and the shell local entropy (fraction of points at relative radius d that are still
- * as good as w). Every run is measured with the same noise draws (common random numbers), and
- * the shells of all runs are counted at one error level (`shellLevel`, the worst of the runs'
- * training errors): "still as good as the worse minimum", the same bar for every run. For
- * solutions (zero training error) that is the paper's "still a solution".
+ * as good as w). Every run is measured with the same noise draws (common random numbers).
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { progressRange } from '../../core/linalg/checkpoint';
@@ -15,23 +12,11 @@ import type { FlatnessResult } from '../../protocol/analysis';
 import type { AnalysisSpec } from '../../protocol/experimentSpec';
 import type { Landscape } from './landscape';
 
-/** The error level every run's shell is counted at: the largest of their training errors. */
-export async function commonShellLevel(
-  landscape: Landscape,
-  weights: readonly tf.Tensor1D[],
-): Promise<number> {
-  if (weights.length === 0) return 0;
-  const points = await Promise.all(weights.map((w) => w.data()));
-  const { error } = await landscape.evaluate(points);
-  return Math.max(...Array.from(error));
-}
-
 export async function analyseFlatness(
   landscape: Landscape,
   target: { runId: string; step: number; weights: tf.Tensor1D; seed: number },
   settings: NonNullable<AnalysisSpec['flatness']>,
   opts: ChunkOptions,
-  shellLevel?: number,
 ): Promise<FlatnessResult> {
   const w = await target.weights.data();
   const energy = await localEnergy(
@@ -43,12 +28,7 @@ export async function analyseFlatness(
   const shell = await shellLocalEntropy(
     landscape.evaluate,
     w,
-    {
-      radii: settings.radii,
-      samples: settings.draws,
-      seed: target.seed,
-      ...(shellLevel !== undefined ? { level: shellLevel } : {}),
-    },
+    { radii: settings.radii, samples: settings.draws, seed: target.seed },
     progressRange(opts, 0.6, 1),
   );
   return {
