@@ -66,6 +66,13 @@ export interface AnalysisSpec {
     readonly radii: readonly number[];
     /** Seeded draws M per σ (and per radius). */
     readonly draws: number;
+    /**
+     * Shell sampling counts a point w' when E(w') ≤ E(w) + tolerance (a fraction of the training
+     * set). 0 (the default): "still a solution" — the paper's measure, meant for minima that solve
+     * the task; above zero training error a small tolerance keeps it from being decided by the
+     * few samples on the decision boundary (SCIENCE.md §5: "or within a tolerance of E(w)").
+     */
+    readonly tolerance?: number;
   } | null;
 }
 

@@ -179,6 +179,21 @@ describe('encodePermalink / decodePermalink', () => {
     expect(spherical.corrections.join(' ')).toContain('keeps its weights on the sphere');
   });
 
+  it('carries the budget and the shell tolerance, clamping what is out of range', () => {
+    const base = defaultExperimentSpec();
+    const d = decodePermalink('v=1&budget=900&an.tol=0.02', base);
+    expect(d.corrections).toEqual([]);
+    expect(d.spec.budget).toBe(900);
+    expect(d.spec.analysis.flatness?.tolerance).toBe(0.02);
+    const again = decodePermalink(encodePermalink({ spec: d.spec, backend: 'auto' }, base), base);
+    expect(again.spec).toEqual(d.spec);
+    const bad = decodePermalink('v=1&budget=-5&an.tol=3', base);
+    expect(bad.spec.budget).toBe(0);
+    expect(bad.spec.analysis.flatness?.tolerance).toBe(1);
+    expect(bad.corrections.join(' ')).toMatch(/budget/);
+    expect(bad.corrections.join(' ')).toMatch(/an\.tol/);
+  });
+
   it('decodes presets with overrides, and unknown presets to the default', () => {
     const d = decodePermalink('#preset=outliers&data.classes=8', base);
     expect(d.preset).toBe('outliers');

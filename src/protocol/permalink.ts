@@ -10,7 +10,7 @@
  * `<id>.label`, `<id>.seed` (seed offset), `<id>.<field>`, `<id>.lrs`, `<id>.lrs.<field>`,
  * `<id>.norm`, `<id>.norm.<field>`, `<id>.plane` (a hyperplane's dimension, or full), `<id>.copy`
  * (the run it is a rescaled copy of, or none), `<id>.copy.c`, `<id>.copy.layer`; `an.every`, `an.wait` (1/0), `an.spectrum`, `an.slice` (plane or off),
- * `an.extent`, `an.res`, `an.flat` (1/0), `an.sigmas`, `an.radii`, `an.draws`. The short field
+ * `an.extent`, `an.res`, `an.flat` (1/0), `an.sigmas`, `an.radii`, `an.draws`, `an.tol`. The short field
  * keys are in `specSchema`.
  *
  * `decodePermalink` never throws: unknown keys are ignored, bad values are clamped or fall back to
@@ -169,6 +169,8 @@ function encodeAnalysis(spec: AnalysisSpec, base: AnalysisSpec, out: Pairs): voi
     encodeField(spec.flatness.sigmas, b.sigmas, ANALYSIS_FIELDS.sigmas, 'an.sigmas', out);
     encodeField(spec.flatness.radii, b.radii, ANALYSIS_FIELDS.radii, 'an.radii', out);
     encodeField(spec.flatness.draws, b.draws, ANALYSIS_FIELDS.draws, 'an.draws', out);
+    const tolerance = spec.flatness.tolerance ?? 0;
+    encodeField(tolerance, b.tolerance ?? 0, ANALYSIS_FIELDS.tolerance, 'an.tol', out);
   }
 }
 
@@ -456,6 +458,7 @@ function decodeAnalysis(base: AnalysisSpec, reader: LinkReader, say: Say): Analy
     ['an.sigmas', ANALYSIS_FIELDS.sigmas],
     ['an.radii', ANALYSIS_FIELDS.radii],
     ['an.draws', ANALYSIS_FIELDS.draws],
+    ['an.tol', ANALYSIS_FIELDS.tolerance],
   ] as const) {
     if (flatness) decodeField(flatness, f, key, reader, say);
     else if (reader.take(key) !== undefined) say(`Ignored ${key}: flatness is off.`);

@@ -323,6 +323,7 @@ export const ANALYSIS_FIELDS = {
     maxLength: 16,
   }),
   draws: field('draws', 'draws', int(1, 1000)),
+  tolerance: field('tol', 'tolerance', num(0, 1)),
 } as const;
 
 /** Does `value` satisfy `type` exactly (no clamping)? */

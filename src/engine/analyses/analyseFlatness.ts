@@ -28,7 +28,12 @@ export async function analyseFlatness(
   const shell = await shellLocalEntropy(
     landscape.evaluate,
     w,
-    { radii: settings.radii, samples: settings.draws, seed: target.seed },
+    {
+      radii: settings.radii,
+      samples: settings.draws,
+      seed: target.seed,
+      tolerance: settings.tolerance ?? 0,
+    },
     progressRange(opts, 0.6, 1),
   );
   return {
