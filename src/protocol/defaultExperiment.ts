@@ -1,8 +1,25 @@
 /**
  * The experiment a bare link opens: the race of SGD and Entropy-SGD on the two-arm spiral. Both
- * start from the same weights of a small ReLU MLP (D = 354: exact Hessians stay cheap) and spend
- * the same gradient budget per tick; the slice through the initialization and both current points
- * shows them side by side, the spectrum and the flatness curves tell their minima apart.
+ * start from the same weights of a small ReLU MLP (D = 354: exact Hessians stay cheap), draw
+ * minibatches of the same size (128, the Entropy-SGD reference codes' batch) and are charged the
+ * same 5 gradients per tick; the slice through the initialization and both current points shows
+ * them side by side, the spectrum and the flatness curves tell their minima apart.
+ *
+ * Why this design (issue 13, measured on wasm over seeds 1–20, `npm run lab -- --seeds`):
+ * - Entropy-SGD is the authors' 'chaudhari2017' variant: x ← x − η(x − μ). As the coupling γ is
+ *   scoped up, the inner chain stays closer to x and the outer step shrinks by itself, so the
+ *   run settles. The 'scaled' variant (x ← x − ηγ(x − μ)) did the opposite here: its step grew
+ *   with γ, its weight norm kept growing past SGD's, and by 1,000 ticks its relative measures
+ *   (δE, the filter-normalized slice) were the sharper ones.
+ * - Batch 128 for both, not 32: at batch 32 and momentum 0.9, SGD is already so noisy that it
+ *   sits in flat regions itself and the two runs' measures overlap from seed to seed. Full batch
+ *   for both was worse (gradient descent rides the edge of stability, λmax ≈ 2(1 + β)/η, but
+ *   Entropy-SGD without minibatch noise lost on the shell fraction and test error).
+ * - What does not hold on every seed: the shell fraction. At this noise the nets keep a train
+ *   error of ~10%, and with tolerance 0 the shell fraction is decided at the two smallest radii
+ *   by whether a few boundary points flip — it often goes against the other four measures.
+ *   With less data noise (0.05, train error ~2%) it sided with Entropy-SGD on every seed tried,
+ *   but then the test errors (3–4%) were a coin toss and SGD's train loss ran away below.
  */
 import { defaultDatasetSpec } from '../core/data/datasetSpec';
 import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
@@ -19,26 +36,28 @@ export function defaultExperimentSpec(): ExperimentSpec {
       {
         id: 'sgd',
         label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 32, momentum: 0.9 }),
+        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 128, momentum: 0.9 }),
         seedOffset: 0,
       },
       {
         id: 'esgd',
         label: 'Entropy-SGD',
-        // The 'scaled' variant (L = 5 inner steps per outer step) with outer momentum. The coupling
-        // starts weak (γ0 = 0.03, so the inner chain explores a wide neighbourhood) and is scoped
-        // up by 0.5% per outer step to γ ≈ 0.4 at 3,000 gradients (η'γ ≤ 0.5 throughout).
+        // The authors' variant, charged L + 1 = 5 gradients per outer step (the paper's
+        // accounting; this implementation computes only L = 4 of them): one outer step per tick.
+        // η = 0.1 with momentum 0.9 moves x by about (x − μ) per step ("jump to μ"). The inner
+        // chain (η' = 0.5, Nesterov 0.9, so an effective coupling 0.1γ) starts wide (γ0 = 0.03)
+        // and is scoped by 0.5% per outer step to γ ≈ 0.6 at the budget (η'γ ≤ 0.5 throughout).
         optimizer: makeOptimizerSpec({
           kind: 'entropySgd',
-          variant: 'scaled',
-          lr: 1,
+          variant: 'chaudhari2017',
+          lr: 0.1,
           momentum: 0.9,
-          L: 5,
+          L: 4,
           innerLr: 0.5,
           gamma0: 0.03,
           gamma1: 5e-3,
           gammaMax: 1,
-          batchSize: 32,
+          batchSize: 128,
         }),
         seedOffset: 0,
       },
