@@ -9,7 +9,7 @@ const appOnly = ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'zustand', '
 const layer = (names) => names.flatMap((n) => [`../${n}`, `../${n}/*`, `../../${n}/*`]);
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'artifacts', 'public'] },
+  { ignores: ['dist', 'node_modules', 'artifacts', 'public', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -206,6 +206,43 @@ describe('lecture and embed modes', () => {
     await locked.page.close();
   });
 
+  it('lecture mode folds the settings away until asked, and the story waits for its panels', async () => {
+    const { page, errors } = await chromium.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, `${appUrl}#preset=outliers&lecture=1&backend=wasm`);
+    expect(await page.getByTestId('editor').isVisible()).toBe(false);
+    await page.getByTestId('editor-toggle').click();
+    expect(await page.getByTestId('editor').isVisible()).toBe(true);
+    await page.getByTestId('editor-toggle').click();
+    expect(await page.getByTestId('editor').isVisible()).toBe(false);
+    // The outliers story: its third step ("count the outliers") waits for a spectrum after Play.
+    const text = page.getByTestId('narrative-text');
+    await page.getByTestId('narrative-next').click();
+    expect(await text.getAttribute('data-step')).toBe('1');
+    expect(await page.getByTestId('narrative-next').isDisabled()).toBe(true);
+    await page.getByTestId('play').click();
+    await page.waitForSelector('[data-testid="narrative-text"][data-step="2"]', {
+      timeout: 60_000,
+    });
+    const spectrumTick = Number(await page.getByTestId('spectrum').getAttribute('data-tick'));
+    expect(spectrumTick).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone the first screen shows Play and a chart', async () => {
+    const { page } = await chromium.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, `${appUrl}#backend=wasm`);
+    const inFirstScreen = async (testId: string) => {
+      const box = await page.getByTestId(testId).boundingBox();
+      return box !== null && box.y >= 0 && box.y < 844 - 100;
+    };
+    expect(await inFirstScreen('play')).toBe(true);
+    expect(await inFirstScreen('loss-slice')).toBe(true);
+    await page.close();
+  });
+
   it('embed shows the panels only', async () => {
     const { page } = await chromium.newPage();
     // The header (and its backend badge) is hidden in embed mode: wait for the badge to be filled in.

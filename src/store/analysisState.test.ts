@@ -70,3 +70,13 @@ describe('foldAnalysis', () => {
     }
   });
 });
+
+describe('analysis ticks', () => {
+  it('record the tick each kind of analysis was taken at', () => {
+    const none = { spectra: [], flatness: [], slice: null, localSlices: [], interpolation: null };
+    const state = foldAnalysis(emptyAnalysis(), { ...none, slice: bowlSlice() }, 40);
+    expect(state.ticks).toEqual({ spectrum: null, slice: 40, flatness: null });
+    const later = foldAnalysis(state, none, 80);
+    expect(later.ticks).toBe(state.ticks);
+  });
+});

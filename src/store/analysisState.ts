@@ -106,12 +106,17 @@ export function foldAnalysis(
   tick: number | null = null,
 ): AnalysisState {
   const at = (had: number | null, has: boolean) => (has && tick !== null ? tick : had);
+  const ticks = {
+    spectrum: at(state.ticks.spectrum, update.spectra.length > 0),
+    slice: at(state.ticks.slice, update.slice !== null || update.localSlices.length > 0),
+    flatness: at(state.ticks.flatness, update.flatness.length > 0),
+  };
+  const same =
+    ticks.spectrum === state.ticks.spectrum &&
+    ticks.slice === state.ticks.slice &&
+    ticks.flatness === state.ticks.flatness;
   return {
-    ticks: {
-      spectrum: at(state.ticks.spectrum, update.spectra.length > 0),
-      slice: at(state.ticks.slice, update.slice !== null || update.localSlices.length > 0),
-      flatness: at(state.ticks.flatness, update.flatness.length > 0),
-    },
+    ticks: same ? state.ticks : ticks,
     spectra: byRun(state.spectra, update.spectra),
     spectrumHistory: extendHistory(state.spectrumHistory, update.spectra),
     flatness: byRun(state.flatness, update.flatness),

@@ -69,7 +69,7 @@ function Progress() {
           aria-label={`${Math.min(tick, budget)} of ${budget} ticks`}
         />
       )}
-      <span className="muted">
+      <span className="muted step-detail">
         {' '}
         · step {steps} · {gradEvals} gradient evaluations
       </span>

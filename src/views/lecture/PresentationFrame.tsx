@@ -1,10 +1,20 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Milestone } from '../../protocol/presets';
 import { DEFAULT_PRESET_ID, findPreset, stepMilestone, stepText } from '../../protocol/presets';
 import { setEditorOpen, setPresentation } from '../../store/presetActions';
 import { availableSteps, reachedMilestones } from '../../store/narrative';
 import { useAppStore } from '../useAppStore';
 import { useLectureShortcuts } from './useLectureShortcuts';
 import './lecture.css';
+
+/** The panel a narrative step that waits for a milestone is about. */
+const MILESTONE_PANEL: Readonly<Record<Milestone, string | null>> = {
+  play: null,
+  slice: 'loss-slice',
+  spectrum: 'spectrum',
+  flatness: 'flatness',
+  verdict: 'verdict',
+};
 
 /**
  * The page's frame, dressed as the link asks: lecture mode (big type, projector theme, keyboard
@@ -51,6 +61,15 @@ export function PresentationFrame(props: { children: ReactNode }) {
     [shown, last, id],
   );
   useLectureShortcuts(p.lecture || p.embed, turn);
+  // A step that points at a panel brings it into view on the projector.
+  const pointsAt = preset?.narrative[shown] ? stepMilestone(preset.narrative[shown]) : null;
+  useEffect(() => {
+    const target = pointsAt ? MILESTONE_PANEL[pointsAt] : null;
+    if (!p.lecture || !target) return;
+    document
+      .querySelector(`[data-testid="${target}"]`)
+      ?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [pointsAt, shown, p.lecture]);
 
   const classes = [
     'app',
