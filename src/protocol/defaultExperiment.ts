@@ -15,11 +15,18 @@
  *   sits in flat regions itself and the two runs' measures overlap from seed to seed. Full batch
  *   for both was worse (gradient descent rides the edge of stability, λmax ≈ 2(1 + β)/η, but
  *   Entropy-SGD without minibatch noise lost on the shell fraction and test error).
- * - What does not hold on every seed: the shell fraction. At this noise the nets keep a train
- *   error of ~10%, and with tolerance 0 the shell fraction is decided at the two smallest radii
- *   by whether a few boundary points flip — it often goes against the other four measures.
- *   With less data noise (0.05, train error ~2%) it sided with Entropy-SGD on every seed tried,
- *   but then the test errors (3–4%) were a coin toss and SGD's train loss ran away below.
+ * - The shell fraction counts a point when E(w') ≤ E(w) + 0.05 (analysis.flatness.tolerance). At
+ *   this noise the nets keep a train error of ~10%, and with tolerance 0 the shell fraction was
+ *   decided at the two smallest radii by whether a few boundary points flip: it sided with
+ *   Entropy-SGD on 10 of 20 seeds. With the tolerance it does on 19 of 20 (seed 8 is the
+ *   exception). With less data noise (0.05, train error ~2%) it sided with Entropy-SGD even at
+ *   tolerance 0, but then the test errors (3–4%) were a coin toss and SGD's train loss ran away.
+ * - What does not hold on every seed (1–20, tolerance 0.05): the test error (Entropy-SGD lower or
+ *   equal on 14 of 20) and the train-loss ratio (within 1.25× on 17 of 20); the full verdict
+ *   holds on 12 of 20 (8 of seeds 1–10). Tried and worse on seeds 1–10: 200 train points (SGD
+ *   overfits to a train loss 1.5–3× below Entropy-SGD's: 2 of 10), the same with γ1 = 0.01 (2 of
+ *   10), with Entropy-SGD's outer lr 0.25 (3 of 10, its test error then loses on three seeds), and
+ *   with SGD's lr 0.05 (3 of 10); a budget of 800 ticks at 400 train points (7 of 10).
  */
 import { defaultDatasetSpec } from '../core/data/datasetSpec';
 import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
@@ -69,7 +76,12 @@ export function defaultExperimentSpec(): ExperimentSpec {
       wait: false,
       spectrum: 'auto',
       slice: { plane: 'threePoints', extent: 1, resolution: 41 },
-      flatness: { sigmas: [0.01, 0.03, 0.1, 0.3, 0.5], radii: [0.01, 0.03, 0.1, 0.3], draws: 32 },
+      flatness: {
+        sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
+        radii: [0.01, 0.03, 0.1, 0.3],
+        draws: 32,
+        tolerance: 0.05,
+      },
     },
   };
 }
