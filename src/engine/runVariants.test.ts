@@ -32,7 +32,7 @@ const spec: ExperimentSpec = {
     wait: false,
     spectrum: 'exact',
     slice: null,
-    flatness: { sigmas: [0.05, 0.2], radii: [0.05], draws: 8 },
+    flatness: { sigmas: [0.05, 0.2], radii: [0.05], draws: 8, tolerance: 0 },
   },
 };
 

@@ -169,7 +169,7 @@ describe('Session', () => {
         wait: false,
         spectrum: 'exact',
         slice: { plane: 'threePoints', extent: 1, resolution: 9 },
-        flatness: { sigmas: [0.05, 0.2], radii: [0.05], draws: 4 },
+        flatness: { sigmas: [0.05, 0.2], radii: [0.05], draws: 4, tolerance: 0 },
       },
     });
     session = await Session.start(host, withAnalysis, 0, null);
@@ -219,7 +219,7 @@ describe('Session', () => {
     wait: false,
     spectrum: 'exact',
     slice: null,
-    flatness: { sigmas: [0.1], radii: [0.1], draws: 2 },
+    flatness: { sigmas: [0.1], radii: [0.1], draws: 2, tolerance: 0 },
   } as const;
 
   /** For every snapshot: the tick the runs are at and the tick of the newest analysis landed. */
@@ -286,7 +286,7 @@ describe('Session', () => {
     const host = new TestHost();
     const slow = {
       ...quickAnalysis,
-      flatness: { sigmas: [0.1, 0.2, 0.3], radii: [0.1], draws: 40 },
+      flatness: { sigmas: [0.1, 0.2, 0.3], radii: [0.1], draws: 40, tolerance: 0 },
     };
     session = await Session.start(
       host,

@@ -72,7 +72,7 @@ export interface AnalysisSpec {
      * the task; above zero training error a small tolerance keeps it from being decided by the
      * few samples on the decision boundary (SCIENCE.md §5: "or within a tolerance of E(w)").
      */
-    readonly tolerance?: number;
+    readonly tolerance: number;
   } | null;
 }
 

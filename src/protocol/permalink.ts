@@ -99,6 +99,7 @@ export const DEFAULT_FLATNESS: NonNullable<AnalysisSpec['flatness']> = {
   sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
   radii: [0.01, 0.03, 0.1, 0.3],
   draws: 32,
+  tolerance: 0,
 };
 
 /** A run the base does not have starts from this: plain SGD, labelled by its id. */
@@ -169,8 +170,7 @@ function encodeAnalysis(spec: AnalysisSpec, base: AnalysisSpec, out: Pairs): voi
     encodeField(spec.flatness.sigmas, b.sigmas, ANALYSIS_FIELDS.sigmas, 'an.sigmas', out);
     encodeField(spec.flatness.radii, b.radii, ANALYSIS_FIELDS.radii, 'an.radii', out);
     encodeField(spec.flatness.draws, b.draws, ANALYSIS_FIELDS.draws, 'an.draws', out);
-    const tolerance = spec.flatness.tolerance ?? 0;
-    encodeField(tolerance, b.tolerance ?? 0, ANALYSIS_FIELDS.tolerance, 'an.tol', out);
+    encodeField(spec.flatness.tolerance, b.tolerance, ANALYSIS_FIELDS.tolerance, 'an.tol', out);
   }
 }
 

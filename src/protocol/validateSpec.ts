@@ -204,8 +204,7 @@ export function validateSpec(spec: unknown): string[] {
         checkField(flatness, ANALYSIS_FIELDS.sigmas, 'analysis.flatness', problems);
         checkField(flatness, ANALYSIS_FIELDS.radii, 'analysis.flatness', problems);
         checkField(flatness, ANALYSIS_FIELDS.draws, 'analysis.flatness', problems);
-        if (flatness.tolerance !== undefined)
-          checkField(flatness, ANALYSIS_FIELDS.tolerance, 'analysis.flatness', problems);
+        checkField(flatness, ANALYSIS_FIELDS.tolerance, 'analysis.flatness', problems);
       }
     }
   }

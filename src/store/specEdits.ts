@@ -260,6 +260,7 @@ export const DEFAULT_FLATNESS: NonNullable<AnalysisSpec['flatness']> = {
   sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
   radii: [0.01, 0.03, 0.1, 0.3],
   draws: 32,
+  tolerance: 0,
 };
 
 /** A partial change of the analysis settings; `slice`/`flatness` merge into the current ones. */

@@ -32,7 +32,7 @@ export async function analyseFlatness(
       radii: settings.radii,
       samples: settings.draws,
       seed: target.seed,
-      tolerance: settings.tolerance ?? 0,
+      tolerance: settings.tolerance,
     },
     progressRange(opts, 0.6, 1),
   );

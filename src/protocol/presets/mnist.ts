@@ -86,11 +86,12 @@ export const mnistPreset: Preset = {
     ],
     tickGradEvals: 5,
     analysis: {
-      every: 60,
+      // Three SLQ densities per round (D = 1,666): every 150 ticks keeps the budget's play near a minute.
+      every: 150,
       wait: false,
       spectrum: 'slq',
       slice: { plane: 'threePoints', extent: 1, resolution: 25 },
-      flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.03, 0.1], draws: 24 },
+      flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.03, 0.1], draws: 24, tolerance: 0 },
     },
   },
 };

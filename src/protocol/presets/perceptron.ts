@@ -12,6 +12,7 @@ const FLATNESS = {
   sigmas: [0.01, 0.03, 0.1, 0.3],
   radii: [0.02, 0.05, 0.1, 0.2, 0.4],
   draws: 48,
+  tolerance: 0,
 } as const;
 
 /** Random ±1 patterns, N = 201, α = 1 (half the spherical capacity). */

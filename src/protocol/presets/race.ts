@@ -38,8 +38,22 @@ export const racePreset: Preset = {
   narrative: [
     'Same data, same network, same starting weights, same batch size: only the optimizer differs.',
     'Press space: both runs descend. The x axis of the curves counts gradient evaluations, not steps.',
-    'Entropy-SGD takes one outer step per 4 inner Langevin steps; it explores before it commits.',
-    'Now look at the spectrum and the flatness panel: how much the loss rises under relative noise of size σ.',
+    {
+      text: 'Entropy-SGD takes one outer step per 4 inner Langevin steps; it explores before it commits. On the slice, the two paths part.',
+      after: 'slice',
+    },
+    {
+      text: 'The spectrum: the largest eigenvalue of the Hessian at each run’s point. Entropy-SGD’s is the smaller one.',
+      after: 'spectrum',
+    },
+    {
+      text: 'The flatness panel: how much the loss rises under relative noise of size σ, and how much of a shell around each point is still as good.',
+      after: 'flatness',
+    },
+    {
+      text: 'At the end of the budget the page reads the verdict off its own numbers: every measure, the train loss and the test error.',
+      after: 'verdict',
+    },
   ],
   check: (doc) => flatVsSharp(doc, 'esgd', 'sgd'),
   spec: race,
@@ -117,6 +131,6 @@ export const seedsPreset: Preset = {
       ),
     ],
     // Nine exact spectra per analysis would dominate the time; the flatness curves carry the story.
-    analysis: { ...race.analysis, every: 100, spectrum: 'off' },
+    analysis: { ...race.analysis, every: 200, spectrum: 'off' },
   },
 };

@@ -73,7 +73,12 @@ export const rescalingPreset: Preset = {
       wait: false,
       spectrum: 'exact',
       slice: { plane: 'random', extent: 1, resolution: 31 },
-      flatness: { sigmas: [0.01, 0.03, 0.1, 0.3, 0.5], radii: [0.01, 0.03, 0.1, 0.3], draws: 32 },
+      flatness: {
+        sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
+        radii: [0.01, 0.03, 0.1, 0.3],
+        draws: 32,
+        tolerance: 0,
+      },
     },
   },
 };

@@ -206,6 +206,7 @@ export class SpecGenerator {
             sigmas: this.value(ANALYSIS_FIELDS.sigmas.value) as number[],
             radii: this.value(ANALYSIS_FIELDS.radii.value) as number[],
             draws: this.value(ANALYSIS_FIELDS.draws.value) as number,
+            tolerance: this.value(ANALYSIS_FIELDS.tolerance.value) as number,
           },
     };
   }
