@@ -21,6 +21,7 @@ export function FlatnessPanel() {
   // The loss by default: smooth in σ, and what the verdict reads (the error is a step function).
   const [measure, setMeasure] = useState<Measure>('loss');
   const tick = useAppStore((s) => s.analysis.ticks.flatness);
+  const tolerance = useAppStore((s) => s.spec.analysis.flatness?.tolerance ?? 0);
 
   const energy = useMemo(
     (): ChartLine[] =>
@@ -78,7 +79,7 @@ export function FlatnessPanel() {
     (el) =>
       createLineChart(el, {
         xLabel: 'relative radius d',
-        yLabel: 'shell fraction still solving',
+        yLabel: 'shell fraction still as good',
         logX: true,
         height: 230,
       }),
@@ -124,7 +125,12 @@ export function FlatnessPanel() {
           <div ref={energyRef} className="chart" data-testid="flatness-energy" />
         </figure>
         <figure>
-          <figcaption>Local entropy: fraction of the shell at d still a solution</figcaption>
+          <figcaption>
+            Local entropy: fraction of the shell at d{' '}
+            {tolerance > 0
+              ? `whose train error is within ${tolerance} of the centre’s`
+              : 'still as good as the centre (a solution, if it is one)'}
+          </figcaption>
           <div ref={entropyRef} className="chart" data-testid="flatness-entropy" />
         </figure>
       </div>

@@ -13,7 +13,8 @@ const MILESTONE_PANEL: Readonly<Record<Milestone, string | null>> = {
   slice: 'loss-slice',
   spectrum: 'spectrum',
   flatness: 'flatness',
-  verdict: 'verdict',
+  // The verdict is told in the narrative box itself (below), which stays on screen.
+  verdict: null,
 };
 
 /**
@@ -123,7 +124,16 @@ export function PresentationFrame(props: { children: ReactNode }) {
               space play/pause · → step · r reset · f full screen · PgDn/PgUp narrative
             </span>
           </div>
-          {shown >= pages - 1 && <p className="narrative-expected">Expected: {preset.expected}</p>}
+          {pointsAt === 'verdict' && verdict !== null && verdict !== 'reading' ? (
+            <p
+              className={`narrative-verdict ${verdict.ok ? 'held' : 'failed'}`}
+              data-testid="narrative-verdict"
+            >
+              {verdict.ok ? '✓' : '✗'} {verdict.detail}
+            </p>
+          ) : (
+            shown >= pages - 1 && <p className="narrative-expected">Expected: {preset.expected}</p>
+          )}
         </section>
       )}
       {props.children}
