@@ -54,6 +54,20 @@ describe('the engine in the worker', () => {
     await page.close();
   });
 
+  it('says there is no verdict when every run diverged before the budget', async () => {
+    const { page, errors } = await chromium.newPage();
+    await openApp(page, `${appUrl}#${QUIET}&sgd.lr=100&esgd.lr=100&esgd.ilr=50&esgd.g0=1e-8`);
+    await page.getByTestId('play').click();
+    const none = page.getByTestId('verdict-none');
+    await none.waitFor({ timeout: 60_000 });
+    expect(await none.textContent()).toContain('no verdict');
+    expect(await page.getByTestId('verdict').count()).toBe(0);
+    const state = await readState(page);
+    for (const run of state.runs) expect(run.status).toBe('diverged');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('stops a diverging run with a visible reason while the other trains on', async () => {
     const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}&sgd.lr=100`);

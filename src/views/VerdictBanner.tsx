@@ -9,7 +9,16 @@ export function VerdictBanner() {
   const verdict = useAppStore((s) => s.verdict);
   const budget = useAppStore((s) => s.spec.budget);
   const tick = useAppStore((s) => s.tick);
+  const allStopped = useAppStore((s) => s.runs.every((r) => r.status !== 'running'));
   if (budget <= 0) return null;
+  if (verdict === null && allStopped && tick < budget) {
+    return (
+      <p className="verdict failed" data-testid="verdict-none">
+        Every run stopped before tick {budget} (see the notices and the run cards): this experiment
+        has no verdict. Reset, or lower the learning rate, and play it again.
+      </p>
+    );
+  }
   if (verdict === null || verdict === 'reading') {
     return (
       <p className="verdict pending" data-testid="verdict-pending">
