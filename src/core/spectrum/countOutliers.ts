@@ -21,6 +21,12 @@ export interface OutlierOptions {
   maxCount?: number;
   /** Least score that counts as "a clear gap" (default 1: the gap exceeds the bulk's upper half-width). */
   minScore?: number;
+  /**
+   * The median of the whole spectrum, when `eigenvalues` hold only its top part (the Ritz values
+   * of Lanczos, with the median from the SLQ density's weighted nodes). maxCount then defaults to
+   * all but the last of the given values.
+   */
+  median?: number;
 }
 
 /**
@@ -30,9 +36,9 @@ export interface OutlierOptions {
  * and take the k of largest score if s_k ≥ minScore, else no outliers. Scale-free (invariant to
  * A → cA + b, c > 0); a gap inside the outliers scores low because the spread beneath it includes
  * the remaining outliers; a gap inside the bulk scores low because it is small next to the bulk's
- * half-width. Needs the whole spectrum (or at least the top part and the median).
+ * half-width. Needs the whole spectrum, or its top part and `options.median`.
  *
- * @param eigenvalues any order, length D ≥ 2
+ * @param eigenvalues any order, length ≥ 2: the whole spectrum, or its top values
  */
 export function countOutliers(
   eigenvalues: ArrayLike<number>,
@@ -48,8 +54,14 @@ export function countOutliers(
     score: 0,
   };
   if (n < 2) return none;
-  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : 0.5 * (sorted[n / 2 - 1]! + sorted[n / 2]!);
-  const maxCount = Math.min(n - 1, options.maxCount ?? Math.max(1, Math.floor(n / 4)));
+  const whole = options.median === undefined;
+  const median =
+    options.median ??
+    (n % 2 === 1 ? sorted[(n - 1) / 2]! : 0.5 * (sorted[n / 2 - 1]! + sorted[n / 2]!));
+  const maxCount = Math.min(
+    n - 1,
+    options.maxCount ?? (whole ? Math.max(1, Math.floor(n / 4)) : n - 1),
+  );
   let best = none;
   for (let k = 1; k <= maxCount; k++) {
     const above = sorted[k - 1]!;

@@ -6,11 +6,12 @@ export { hutchinsonTrace, type TraceEstimate } from './hutchinsonTrace';
 export { lanczos, type LanczosOptions, type LanczosResult, type RitzPair } from './lanczos';
 export { lanczosTridiagonal, type LanczosTridiagonal } from './lanczosTridiagonal';
 export {
+  binIntegral,
   defaultKernelVariance,
   densityGrid,
+  quadratureQuantile,
   quadratureRange,
   slqDensity,
-  trapezoid,
 } from './slqDensity';
 export {
   stochasticLanczosQuadrature,

@@ -14,7 +14,7 @@ import { gradientConfinement } from '../../core/spectrum/gradientConfinement';
 import { gradientVector, hessianOperator } from '../../core/spectrum/hessianOperator';
 import { hutchinsonTrace } from '../../core/spectrum/hutchinsonTrace';
 import { lanczos } from '../../core/spectrum/lanczos';
-import { densityGrid, slqDensity } from '../../core/spectrum/slqDensity';
+import { densityGrid, quadratureQuantile, slqDensity } from '../../core/spectrum/slqDensity';
 import { stochasticLanczosQuadrature } from '../../core/spectrum/stochasticLanczosQuadrature';
 import type { ChunkOptions } from '../../core/types';
 import type { SpectrumResult } from '../../protocol/analysis';
@@ -100,7 +100,9 @@ export async function analyseSpectrum(
     );
     const grid = densityGrid(quadrature, 400);
     const topValues = ends.top.map((p) => p.value);
-    const outliers = countOutliers(topValues.concat(ends.bottom.map((p) => p.value)));
+    // The bulk's median from the quadrature's weighted nodes, not from the two spectral ends: the
+    // same rule as the exact path's, so a network gets the same count on both sides of the cut.
+    const outliers = countOutliers(topValues, { median: quadratureQuantile(quadrature, 0.5) });
     const confinement = gradientConfinement(
       gradient,
       ends.top.slice(0, k).map((p) => p.vector),
