@@ -68,6 +68,22 @@ describe('the engine in the worker', () => {
     await page.close();
   });
 
+  it('holds a fast-growing coupling at its stability cap, says so on the run card, and trains on', async () => {
+    const { page, errors } = await chromium.newPage();
+    // η' = 0.5 and γ growing 50% per outer step from 0.03: η'γ would pass 1 at step 9.
+    await openApp(page, `${appUrl}#${QUIET}&esgd.g1=0.5&esgd.gmax=1e4`);
+    const line = page.getByTestId('coupling-esgd');
+    expect(await line.getAttribute('data-capped')).toBe('');
+    await page.getByTestId('play').click();
+    await waitForSteps(page, 60);
+    await expect.poll(() => line.getAttribute('data-capped')).toBe('stability');
+    expect(await line.textContent()).toMatch(/γ = 1.8: held at η'γ = 0.9 since step 11/);
+    const state = await readState(page);
+    expect(state.runs.find((r) => r.id === 'esgd')!.status).toBe('running');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('stops a diverging run with a visible reason while the other trains on', async () => {
     const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}&sgd.lr=100`);

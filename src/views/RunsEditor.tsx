@@ -7,6 +7,7 @@ import {
   type OptimizerKind,
   type OptimizerSpec,
 } from '../store/specEdits';
+import { couplingStatus } from '../protocol/couplingStatus';
 import { describeVariant } from '../protocol/runVariants';
 import { addCopy, addRun, removeRun, setEntropySgdVariant, updateRun } from '../store/specActions';
 import { NumberField, SelectField } from './fields';
@@ -81,6 +82,27 @@ function CopyFields({ run }: { run: RunSpec }) {
   );
 }
 
+/** The run's growing coupling now, and the cap that holds it (none for other optimizers). */
+function CouplingLine({ run }: { run: RunSpec }) {
+  // A string, not the steps: the card re-renders only when what it says changes.
+  const line = useAppStore((s) => {
+    const steps = s.runs.find((r) => r.id === run.id)?.steps ?? 0;
+    const status = run.copy ? null : couplingStatus(run.optimizer, steps);
+    return status ? `${status.capped ?? ''}|${status.text}` : null;
+  });
+  if (line === null) return null;
+  const [capped, text] = [line.slice(0, line.indexOf('|')), line.slice(line.indexOf('|') + 1)];
+  return (
+    <p
+      className={capped === 'stability' ? 'coupling capped' : 'coupling'}
+      data-testid={`coupling-${run.id}`}
+      data-capped={capped}
+    >
+      {text}
+    </p>
+  );
+}
+
 function RunCard({ run, index, removable }: { run: RunSpec; index: number; removable: boolean }) {
   const o = run.optimizer;
   return (
@@ -144,6 +166,7 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
           onCommit={(d) => updateRun(run.id, { hyperplane: d > 0 ? d : null })}
         />
       )}
+      <CouplingLine run={run} />
       {!run.copy && (
         <NumberField
           label="Seed offset"

@@ -179,31 +179,62 @@ describeEachBackend('Entropy-SGD', () => {
     expect(displacement(1)).not.toEqual(a);
   });
 
-  it('scopes γ_t = γ0(1 + γ1)^t, capped at γmax', () => {
+  it("scopes γ_t = γ0(1 + γ1)^t, capped at γmax, or first at the stability limit η'γ = 0.9", () => {
+    // One inner step from x' = x: x' = x − η'Ax, μ = x', pull = γ_t η' A x; x ← x − ηγ_t η' A x.
+    const problem = quadraticProblem(A, ZERO);
+    const cases = [
+      { gammaMax: 1.5, innerLr: 0.1, gammas: [0.5, 1, 1.5, 1.5] },
+      // η' = 0.25: the inner loop needs η'γ < 1, so γ is held at 0.9/0.25 = 3.6 < γmax.
+      { gammaMax: 100, innerLr: 0.25, gammas: [0.5, 1, 2, 3.6, 3.6, 3.6] },
+    ];
+    for (const { gammaMax, innerLr, gammas } of cases) {
+      const spec = makeOptimizerSpec({
+        kind: 'entropySgd',
+        variant: 'scaled',
+        lr: 0.5,
+        noise: 0,
+        L: 1,
+        alpha: 0,
+        innerLr,
+        innerMomentum: 0,
+        gamma0: 0.5,
+        gamma1: 1,
+        gammaMax,
+      });
+      const opt = createOptimizer(spec, problem, Float32Array.from(X0), { seed: 0 });
+      let x = [...X0];
+      for (const gamma of gammas) {
+        const ax = A.map((row) => row.reduce((s, a, j) => s + a * x[j]!, 0));
+        x = x.map((xi, i) => xi - 0.5 * gamma * innerLr * ax[i]!);
+        opt.step();
+        const got = opt.params().dataSync();
+        for (let i = 0; i < 3; i++) expect(Math.abs(got[i]! - x[i]!)).toBeLessThan(1e-6);
+      }
+      opt.dispose();
+    }
+  });
+
+  it('scaled: an outer ηγ of 2.5 is stable — the step tends to η∇f, not to an overshoot of μ', async () => {
+    // η = 0.5, λmax(A) ≈ 2.6: ηλmax ≈ 1.3 < 2, the SGD condition, though ηγ = 2.5 > 1.
     const spec = makeOptimizerSpec({
       kind: 'entropySgd',
       variant: 'scaled',
-      lr: 1,
+      lr: 0.5,
       noise: 0,
-      L: 1,
-      alpha: 0,
+      L: 5,
       innerLr: 0.1,
       innerMomentum: 0,
-      gamma0: 0.5,
-      gamma1: 1,
-      gammaMax: 1.5,
+      gamma0: 5,
+      gamma1: 0,
+      gammaMax: 5,
     });
-    // One inner step from x' = x: x' = x − η'Ax, μ = x', pull = γ_t η' A x; x ← x − γ_t η' A x.
-    const problem = quadraticProblem(A, ZERO);
-    const opt = createOptimizer(spec, problem, Float32Array.from(X0), { seed: 0 });
-    let x = [...X0];
-    for (const gamma of [0.5, 1, 1.5, 1.5]) {
-      const ax = A.map((row) => row.reduce((s, a, j) => s + a * x[j]!, 0));
-      x = x.map((xi, i) => xi - gamma * 0.1 * ax[i]!);
-      opt.step();
-      const got = opt.params().dataSync();
-      for (let i = 0; i < 3; i++) expect(Math.abs(got[i]! - x[i]!)).toBeLessThan(1e-6);
-    }
+    const opt = createOptimizer(spec, quadraticProblem(A, ZERO), Float32Array.from(X0), {
+      seed: 0,
+    });
+    const norm = async () => Math.hypot(...(await opt.params().data()));
+    const start = await norm();
+    for (let t = 0; t < 100; t++) opt.step();
+    expect(await norm()).toBeLessThan(1e-3 * start);
     opt.dispose();
   });
 });

@@ -8,7 +8,8 @@ import { gaussianVector } from './noise';
 import { MomentumOptimizer } from './momentumOptimizer';
 import type { Optimizer, OptimizerSnapshot } from './optimizer';
 import type { EntropySgdSpec } from './optimizerSpec';
-import { geometricCouplingAt, learningRateAt } from './schedules';
+import { couplingAt, entropyCoupling, type CouplingSchedule } from './couplingSchedule';
+import { learningRateAt } from './schedules';
 import { sgdUpdate } from './sgdUpdate';
 
 /**
@@ -22,7 +23,7 @@ export function entropySgdGradEvalsPerStep(spec: EntropySgdSpec): number {
 }
 
 /**
- * Entropy-SGD. Outer step t: γ = min(γmax, γ0(1 + γ1)^t); x' = μ = x, m = 0; for l = 1..L, each
+ * Entropy-SGD. Outer step t: γ = min(γmax, γ_stable, γ0(1 + γ1)^t) (`couplingSchedule.ts`); x' = μ = x, m = 0; for l = 1..L, each
  * on a fresh minibatch, with ρ the inner momentum: g = ∇f(x'); m ← ρm + g; g ← g + ρm (Nesterov,
  * dampening 0); x' ← x' − η'(g − γ(x − x')) + ε√(2η') ξ_l (ξ_l ~ N(0, I) from `noiseRng(t)`,
  * skipped when ε = 0); μ ← αμ + (1 − α)x'. Then d = x − μ ('chaudhari2017') or γ(x − μ)
@@ -48,6 +49,8 @@ export function createEntropySgd(
 }
 
 class EntropySgd extends MomentumOptimizer<EntropySgdSpec> {
+  private readonly coupling: CouplingSchedule;
+
   constructor(
     spec: EntropySgdSpec,
     private readonly problem: TrainingProblem,
@@ -56,13 +59,14 @@ class EntropySgd extends MomentumOptimizer<EntropySgdSpec> {
     from?: OptimizerSnapshot,
   ) {
     super(spec, problem.paramCount, init, from, 'x');
+    this.coupling = entropyCoupling(spec);
   }
 
   step(): void {
     const { spec, problem } = this;
     const x = this.point;
     const t = this.steps;
-    const gamma = geometricCouplingAt(spec.gamma0, spec.gamma1, spec.gammaMax, t);
+    const gamma = couplingAt(this.coupling, t).value;
     const lr = learningRateAt(spec.lrSchedule, spec.lr, t);
     const rng = spec.noise > 0 ? this.noiseRng(t) : undefined;
     const noiseScale = spec.noise * Math.sqrt(2 * spec.innerLr);

@@ -26,8 +26,15 @@ export type {
   SgdSpec,
   SpecOf,
 } from './optimizerSpec';
+export {
+  couplingAt,
+  couplingSchedule,
+  stabilityCapStep,
+  STABILITY_MARGIN,
+  type CouplingSchedule,
+  type CouplingValue,
+} from './couplingSchedule';
 export { entropySgdGradEvalsPerStep } from './entropySgd';
 export { samGradient } from './sam';
 export { geometricCouplingAt, learningRateAt, normTargetAt } from './schedules';
 export { validateOptimizerSpec } from './validateOptimizerSpec';
-export type { ValidateOptions } from './validateOptimizerSpec';

@@ -74,7 +74,7 @@ export interface EntropySgdSpec {
   readonly nesterov: boolean;
   /** Inner (Langevin) steps L per outer step. */
   readonly L: number;
-  /** Inner learning rate η'. Keep η'γ < 1. */
+  /** Inner learning rate η'. γ_t is held below η'γ = 0.9 (`couplingSchedule.ts`). */
   readonly innerLr: number;
   /**
    * Inner Nesterov momentum ρ on the loss gradient, its buffer reset every outer step: 0.9 in
@@ -87,7 +87,7 @@ export interface EntropySgdSpec {
   readonly gamma0: number;
   /** Scoping rate γ1: γ_t = γ0 (1 + γ1)^t. */
   readonly gamma1: number;
-  /** Cap on γ_t. */
+  /** Cap on γ_t (the stability cap of `couplingSchedule.ts` may hold it lower). */
   readonly gammaMax: number;
   /** Averaging factor α of μ. */
   readonly alpha: number;
@@ -103,7 +103,7 @@ export interface ReplicatedSgdSpec extends SgdHyper {
   readonly kind: 'replicatedSgd';
   /** Number of replicas y (3–7 in the paper). */
   readonly replicas: number;
-  /** Initial coupling g0. Keep 2ηg < 1. */
+  /** Initial coupling g0, with 2ηg0 < 1; g_t is held below 2ηg = 0.9 (`couplingSchedule.ts`). */
   readonly g0: number;
   /** Coupling growth rate g1: g_t = g0 (1 + g1)^t. */
   readonly g1: number;
@@ -194,7 +194,7 @@ export const ENTROPY_SGD_SCALED_DEFAULTS: EntropySgdSpec = {
 
 /**
  * Replicated-SGD: y = 3, the SGD defaults, g0 = 1e-3 growing by g1 = 1e-3 per step up to
- * gMax = 1e4 (SCIENCE.md §4; the engine keeps 2ηg < 1 over the planned horizon).
+ * gMax = 1e4 (SCIENCE.md §4; the optimizer holds g below 2ηg = 0.9, `couplingSchedule.ts`).
  */
 export const REPLICATED_SGD_DEFAULTS: ReplicatedSgdSpec = {
   kind: 'replicatedSgd',

@@ -6,7 +6,8 @@ import { project } from './constrain';
 import { lossGradient } from './lossGradient';
 import type { Optimizer, OptimizerSnapshot } from './optimizer';
 import type { ReplicatedSgdSpec } from './optimizerSpec';
-import { geometricCouplingAt, learningRateAt } from './schedules';
+import { couplingAt, replicaCoupling } from './couplingSchedule';
+import { learningRateAt } from './schedules';
 import { sgdUpdate } from './sgdUpdate';
 import {
   checkSnapshot,
@@ -17,9 +18,9 @@ import {
 } from './snapshotState';
 
 /**
- * Replicated-SGD. Outer step t: g_t = min(gMax, g0(1 + g1)^t), w̄ = (1/y)Σ_a w_a; each replica a,
- * in order, on its own fresh minibatch B_a, takes the SGD rule (momentum, Nesterov, weight decay,
- * schedule) with the direction ∇L_{B_a}(w_a) + 2g_t (w_a − w̄), then `problem.project`. The new
+ * Replicated-SGD. Outer step t: g_t = min(gMax, g_stable, g0(1 + g1)^t) (`couplingSchedule.ts`),
+ * w̄ = (1/y)Σ_a w_a; each replica a, in order, on its own fresh minibatch B_a, takes the SGD
+ * rule (momentum, Nesterov, weight decay, schedule) with the direction ∇L_{B_a}(w_a) + 2g_t (w_a − w̄), then `problem.project`. The new
  * centre is the mean of the new replicas (projected too, so the evaluated point obeys the model's
  * constraint); with y = 1 it is the replica itself, and the run is SGD's. y gradients per step.
  *
@@ -72,7 +73,7 @@ class ReplicatedSgd implements Optimizer<ReplicatedSgdSpec> {
     const { spec, problem } = this;
     const y = spec.replicas;
     const lr = learningRateAt(spec.lrSchedule, spec.lr, this.steps);
-    const coupling = 2 * geometricCouplingAt(spec.g0, spec.g1, spec.gMax, this.steps);
+    const coupling = 2 * couplingAt(replicaCoupling(spec), this.steps).value;
     const { replicas, velocities, centre } = tf.tidy(() => {
       const replicas: Tensor1D[] = [];
       const velocities: Tensor1D[] = [];
