@@ -84,6 +84,22 @@ describe('the engine in the worker', () => {
     await page.close();
   });
 
+  it('measures the local free entropy Φ(γ) of every run on request, in the flatness panel', async () => {
+    const { page, errors } = await chromium.newPage();
+    await openApp(page, `${appUrl}#backend=wasm&an.spectrum=off&an.slice=off`);
+    await page.getByTestId('play').click();
+    await waitForSteps(page, 40);
+    await readState(page); // pauses
+    const chart = page.getByTestId('flatness-free-entropy');
+    expect(await chart.isVisible()).toBe(false);
+    await page.getByTestId('free-entropy-run').click();
+    await expect.poll(() => chart.getAttribute('data-runs'), { timeout: 60_000 }).toBe('2');
+    expect(await chart.isVisible()).toBe(true);
+    expect(await chart.locator('path').count()).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('stops a diverging run with a visible reason while the other trains on', async () => {
     const { page } = await chromium.newPage();
     await openApp(page, `${appUrl}#${QUIET}&sgd.lr=100`);

@@ -6,10 +6,12 @@
 import type { SimpleModelJob, SimpleModelResult } from './jobs/simpleModelJob';
 import type { BinaryJob, BinaryResult } from './jobs/binaryJob';
 import type { GoldilocksJob, GoldilocksResult } from './jobs/goldilocksJob';
+import type { FreeEntropyJob, FreeEntropyResult } from './jobs/freeEntropyJob';
 import type { RescalingJob, RescalingResult } from './jobs/rescalingJob';
 
-export type JobSpec = SimpleModelJob | BinaryJob | GoldilocksJob | RescalingJob;
-export type JobResult = SimpleModelResult | BinaryResult | GoldilocksResult | RescalingResult;
+export type JobSpec = SimpleModelJob | BinaryJob | GoldilocksJob | RescalingJob | FreeEntropyJob;
+export type JobResult =
+  SimpleModelResult | BinaryResult | GoldilocksResult | RescalingResult | FreeEntropyResult;
 export type JobKind = JobSpec['kind'];
 
 /** The result type of a job kind. */

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { createLineChart, type ChartLine } from './charts/lineChart';
 import { Toggle } from './fields';
+import { FreeEntropyFigure } from './FreeEntropyFigure';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
 import { useChart } from './useChart';
@@ -133,6 +134,7 @@ export function FlatnessPanel() {
           </figcaption>
           <div ref={entropyRef} className="chart" data-testid="flatness-entropy" />
         </figure>
+        <FreeEntropyFigure />
       </div>
     </section>
   );

@@ -29,7 +29,7 @@ import type { BinaryArchitecture, BinaryWeights } from './binaryNetwork';
 import { countErrors, fanIn, unitOffset, weightCount } from './binaryNetwork';
 import type { BinaryTask } from './binaryTask';
 import type { FocusingProtocol } from './focusingProtocol';
-import { focusingSchedule } from './focusingProtocol';
+import { DEFAULT_FOCUSING_PROTOCOL, focusingSchedule } from './focusingProtocol';
 import { atanhErf, fieldProduct, mixField } from './magnetization';
 
 export interface FocusingBPOptions {
@@ -103,9 +103,7 @@ export async function focusingBP(
   const P = task.count;
   const W = weightCount(arch);
   if (n !== arch.inputs) throw new RangeError(`task has N=${n}, network ${arch.inputs}`);
-  const schedule = focusingSchedule(
-    options.protocol ?? { kind: 'pseudoReinforcement', step: 0.01 },
-  );
+  const schedule = focusingSchedule(options.protocol ?? DEFAULT_FOCUSING_PROTOCOL);
   const maxIters = options.maxIters ?? 1;
   const epsilon = options.epsilon ?? 1e-3;
   const lambda = options.damping ?? 0.5;

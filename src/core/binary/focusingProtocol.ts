@@ -40,6 +40,34 @@ export interface FreeProtocol {
 export type FocusingProtocol =
   StandardReinforcementProtocol | ScopingProtocol | PseudoReinforcementProtocol | FreeProtocol;
 
+/**
+ * Flatland's default: pseudo-reinforcement in steps of 0.01. The reference package's own default
+ * and its documented example use standard reinforcement; pseudo-reinforcement is its protocol
+ * that scopes γ and y together, as the focusing papers describe fBP. The ±1 lab names it.
+ */
+export const DEFAULT_FOCUSING_PROTOCOL: FocusingProtocol = {
+  kind: 'pseudoReinforcement',
+  step: 0.01,
+};
+
+/** A protocol in one line, for the page. */
+export function describeProtocol(p: FocusingProtocol): string {
+  switch (p.kind) {
+    case 'standardReinforcement':
+      return `standard reinforcement (γ = ∞, y = 1/(1 − x), x in steps of ${p.step})`;
+    case 'scoping':
+      return `scoping (y = ${p.y}, γ from ${p.from} to ${p.to} in steps of ${p.step})`;
+    case 'pseudoReinforcement': {
+      const x = p.x ?? 0.5;
+      return x === 0.5
+        ? `pseudo-reinforcement (γ = atanh √ρ, y = (2 − ρ)/(1 − ρ), ρ in steps of ${p.step})`
+        : `pseudo-reinforcement (γ = atanh ρ^${x}, y = 1 + ρ^${1 - 2 * x}/(1 − ρ), ρ in steps of ${p.step})`;
+    }
+    case 'free':
+      return `a free protocol of ${p.steps.length} (γ, y) steps`;
+  }
+}
+
 export interface FocusingStep {
   /** Coupling γ ∈ [0, ∞] between each replica and the centre (tanh γ = "polarization"). */
   readonly gamma: number;

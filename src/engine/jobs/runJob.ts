@@ -2,6 +2,7 @@
 import type { ChunkOptions } from '../../core/types';
 import type { JobResult, JobSpec } from '../../protocol/jobs';
 import { runBinaryJob } from './runBinaryJob';
+import { runFreeEntropyJob } from './runFreeEntropyJob';
 import { runGoldilocksJob } from './runGoldilocksJob';
 import { runRescalingJob } from './runRescalingJob';
 import { runSimpleModelJob } from './runSimpleModelJob';
@@ -16,5 +17,7 @@ export function runJob(job: JobSpec, opts: ChunkOptions): Promise<JobResult> {
       return runGoldilocksJob(job, opts);
     case 'rescaling':
       return runRescalingJob(job, opts);
+    case 'freeEntropy':
+      return runFreeEntropyJob(job, opts);
   }
 }

@@ -3,6 +3,8 @@
  * al.): a solver (focusing BP, least action, or a typical-solution baseline) and the Hamming local
  * entropy of the solution it finds.
  */
+export { DEFAULT_FOCUSING_PROTOCOL, describeProtocol } from '../../core/binary/focusingProtocol';
+
 export type BinarySolver =
   'focusingBP' | 'clippedPerceptron' | 'annealing' | 'leastAction' | 'entropicLeastAction';
 

@@ -91,7 +91,7 @@ export const mnistPreset: Preset = {
       wait: false,
       spectrum: 'slq',
       slice: { plane: 'threePoints', extent: 1, resolution: 25 },
-      flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.03, 0.1], draws: 24, tolerance: 0 },
+      flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.03, 0.1], draws: 32, tolerance: 0 },
     },
   },
 };

@@ -1,5 +1,10 @@
 import { useMemo, useState } from 'react';
-import type { BinaryResult, BinarySolver } from '../../protocol/jobs/binaryJob';
+import {
+  DEFAULT_FOCUSING_PROTOCOL,
+  describeProtocol,
+  type BinaryResult,
+  type BinarySolver,
+} from '../../protocol/jobs/binaryJob';
 import {
   BINARY_SOLVERS,
   BINARY_SOLVER_LABELS,
@@ -98,6 +103,12 @@ export function BinaryLabPanel() {
         the same sweep budget; around the solution it returns, flip a fraction d of the weights at
         random: does the network still classify every pattern? Focusing BP and the entropic solvers
         land in dense clusters; annealing and the clipped perceptron find isolated ones.
+      </p>
+      <p className="muted experiment-hint" data-testid="binary-protocol">
+        Focusing BP walks {describeProtocol(DEFAULT_FOCUSING_PROTOCOL)}. The reference package
+        (BinaryCommitteeMachineFBP.jl) defaults to standard reinforcement, as does its documented
+        example; pseudo-reinforcement scopes the coupling γ and the replicas y together, as the
+        focusing papers describe fBP.
       </p>
       <div className="experiment-controls">
         <NumberField

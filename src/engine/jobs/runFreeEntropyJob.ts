@@ -1,0 +1,51 @@
+/**
+ * Φ(γ) − Φ_flat(γ) of each run's weights (protocol/jobs/freeEntropyJob.ts), by the Langevin
+ * thermodynamic integration of core/flatness/localFreeEntropy on the analysis samples' loss.
+ */
+import { makeDataset } from '../../core/data/makeDataset';
+import { localFreeEntropy } from '../../core/flatness/localFreeEntropy';
+import { progressRange } from '../../core/linalg/checkpoint';
+import { makeLoss } from '../../core/losses/makeLoss';
+import { makeModel } from '../../core/models/makeModel';
+import type { ChunkOptions } from '../../core/types';
+import type {
+  FreeEntropyJob,
+  FreeEntropyResult,
+  FreeEntropyRun,
+} from '../../protocol/jobs/freeEntropyJob';
+import { createLandscape } from '../analyses/landscape';
+
+export async function runFreeEntropyJob(
+  job: FreeEntropyJob,
+  opts: ChunkOptions,
+): Promise<FreeEntropyResult> {
+  const dataset = makeDataset(job.dataset, job.seed);
+  const model = makeModel(job.model, dataset);
+  const loss = makeLoss(job.loss, dataset.labelKind);
+  const landscape = createLandscape(job.model, job.loss, model, loss, dataset);
+  const radii = Float64Array.from(job.radii).sort();
+  try {
+    const runs: FreeEntropyRun[] = [];
+    for (const [i, run] of job.runs.entries()) {
+      if (run.weights.length !== model.paramCount) {
+        throw new Error(
+          `expected ${model.paramCount} weights for ${run.id}, got ${run.weights.length}`,
+        );
+      }
+      let norm2 = 0;
+      for (const x of run.weights) norm2 += x * x;
+      const gammas = Float64Array.from(radii, (r) => model.paramCount / (r * r * norm2));
+      const phi = await localFreeEntropy(
+        landscape.loss,
+        run.weights,
+        { gammas: Array.from(gammas), steps: job.steps, burnIn: job.steps, seed: job.seed },
+        progressRange(opts, i / job.runs.length, (i + 1) / job.runs.length),
+      );
+      // localFreeEntropy returns the ladder descending in γ: ascending in r, as `radii`.
+      runs.push({ id: run.id, gammas: phi.gammas, excess: phi.excess });
+    }
+    return { kind: 'freeEntropy', radii, runs };
+  } finally {
+    landscape.dispose();
+  }
+}
