@@ -79,7 +79,8 @@ describe('every preset plays to its verdict (wasm, pace: as fast as analyses all
     ['goldilocks', ''],
     ['goldilocks', '&model.r=10', false],
     ['perceptron', ''],
-    ['perceptron', '&loss.gamma=100'],
+    // The cross-entropy run held at γ = 1: it never solves the training set, so no verdict holds.
+    ['perceptron', '&ce.norm.rate=0', false],
     ['norm', ''],
     ['batch', ''],
     ['sam', ''],

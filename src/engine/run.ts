@@ -15,12 +15,22 @@ const TRAJECTORY_CAP = 256;
 /** A weight norm this many times the initial one (or 1) means the run has blown up. */
 const NORM_EXPLOSION = 1e4;
 
-/** Why a measurement means the run cannot go on, or null if it can. */
-export function divergenceReason(m: Measurement, initialNorm: number, step: number): string | null {
+/**
+ * Why a measurement means the run cannot go on, or null if it can. With `normScheduled` (an SGD
+ * norm schedule sets ‖w‖ after every step) a large norm is the schedule's, not a blow-up: only a
+ * non-finite one counts.
+ */
+export function divergenceReason(
+  m: Measurement,
+  initialNorm: number,
+  step: number,
+  normScheduled = false,
+): string | null {
   if (!Number.isFinite(m.trainLoss)) {
     return `the training loss became ${m.trainLoss} at step ${step} — try a smaller learning rate`;
   }
-  if (!Number.isFinite(m.weightNorm) || m.weightNorm > NORM_EXPLOSION * Math.max(1, initialNorm)) {
+  const tooLarge = !normScheduled && m.weightNorm > NORM_EXPLOSION * Math.max(1, initialNorm);
+  if (!Number.isFinite(m.weightNorm) || tooLarge) {
     return `the weight norm exploded to ${m.weightNorm.toPrecision(3)} at step ${step} — try a smaller learning rate`;
   }
   return null;
@@ -33,6 +43,8 @@ export class Run {
   status: RunStatus;
   reason: string | null;
   private initialNorm = Number.NaN;
+  /** A norm schedule sets ‖w‖: its growth is no divergence. */
+  private readonly normScheduled: boolean;
   /** Host copies of the evaluated point, oldest first (thinned to TRAJECTORY_CAP). */
   readonly trajectory: Float32Array[] = [];
 
@@ -52,6 +64,8 @@ export class Run {
     this.status = failure ? 'failed' : (saved?.status ?? 'running');
     this.reason = failure ?? saved?.reason ?? null;
     this.recorder = new SeriesRecorder(saved?.seriesLength ?? 0);
+    this.normScheduled =
+      spec.optimizer.kind === 'sgd' && spec.optimizer.normSchedule.kind !== 'none';
   }
 
   get steps(): number {
@@ -98,7 +112,7 @@ export class Run {
     const m = await this.evaluator.measure(this.optimizer.params());
     if (record) this.record(m);
     if (Number.isFinite(m.trainLoss)) await this.remember();
-    const reason = divergenceReason(m, this.initialNorm, this.optimizer.steps);
+    const reason = divergenceReason(m, this.initialNorm, this.optimizer.steps, this.normScheduled);
     if (reason) {
       this.status = 'diverged';
       this.reason = reason;

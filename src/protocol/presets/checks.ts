@@ -64,9 +64,10 @@ export function localEnergy(
   return numbers(on === 'loss' ? f.energyLoss : f.energyError)[best] ?? Number.NaN;
 }
 
-/** The run's shell fraction at its smallest radius (the local-entropy proxy near the minimum). */
-export function shellFractionNear(run: ExportedRun | undefined): number {
-  return numbers(run?.final.flatness?.shellFraction)[0] ?? Number.NaN;
+/** The run's final shell sampling: the relative radii d and the fraction counted at each. */
+export function shellCurve(run: ExportedRun | undefined): { radii: number[]; fraction: number[] } {
+  const f = run?.final.flatness;
+  return { radii: numbers(f?.radii), fraction: numbers(f?.shellFraction) };
 }
 
 /** Runs whose id starts with `prefix` (a seed family: 'sgd', 'sgd2', 'sgd3'). */

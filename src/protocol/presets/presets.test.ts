@@ -170,7 +170,80 @@ describe('the presets', () => {
     expect(preset.check(doc(0.01, 0.006, 0.5)).ok).toBe(false);
     expect(preset.check(doc(0.01, 0.005, 0.15)).ok).toBe(false);
   });
+
+  it('the perceptron and norm checks want two solutions and one shell curve above the other', () => {
+    const radii = [0.01, 0.02, 0.05, 0.1, 0.2];
+    const wide = [1, 1, 1, 0.9, 0.1];
+    const narrow = [1, 0.9, 0.2, 0, 0];
+    for (const [id, flat, sharp] of [
+      ['perceptron', 'ce', 'hinge'],
+      ['norm', 'slow', 'fast'],
+    ] as const) {
+      const preset = findPreset(id)!;
+      const doc = (errors: [number, number], curves: [number[], number[]]) =>
+        withShells(preset.spec, radii, {
+          [flat]: [errors[0], curves[0]],
+          [sharp]: [errors[1], curves[1]],
+        });
+      const good = preset.check(doc([0, 0], [wide, narrow]));
+      expect(good, id).toMatchObject({ ok: true, flat, sharp });
+      expect(good.detail).toContain('0.9');
+      // A run that does not solve the training set fails the check, whatever its shells.
+      for (const errors of [
+        [0.01, 0],
+        [0, 0.005],
+      ] as [number, number][]) {
+        const unsolved = preset.check(doc(errors, [wide, narrow]));
+        expect(unsolved.ok, `${id} ${errors.join(', ')}`).toBe(false);
+        expect(unsolved.detail).toMatch(/did not solve/);
+      }
+      // The sharp run's curve above the flat one's names it the flat one.
+      expect(preset.check(doc([0, 0], [narrow, wide]))).toMatchObject({
+        ok: false,
+        flat: sharp,
+        sharp: flat,
+      });
+      // Curves that cross, or coincide, decide nothing.
+      const crossing = preset.check(doc([0, 0], [wide, [1, 1, 1, 0.95, 0]]));
+      expect(crossing.ok).toBe(false);
+      expect(crossing.flat).toBeUndefined();
+      expect(preset.check(doc([0, 0], [wide, wide])).ok).toBe(false);
+    }
+  });
 });
+
+/** An export whose runs end at the given train error with the given shell fractions. */
+function withShells(
+  spec: ExperimentSpec,
+  radii: number[],
+  runs: Record<string, [number, number[]]>,
+): ExportDocument {
+  const doc = emptyExport(spec);
+  return {
+    ...doc,
+    runs: doc.runs.map((r) => {
+      const [error, fraction] = runs[r.id] ?? [Number.NaN, []];
+      return {
+        ...r,
+        series: { ...r.series, trainError: [0.5, error] },
+        final: {
+          ...r.final,
+          flatness: {
+            runId: r.id,
+            step: 1,
+            sigmas: Float64Array.of(0.1),
+            energyError: Float64Array.of(0),
+            energyErrorSpread: Float64Array.of(0),
+            energyLoss: Float64Array.of(0),
+            energyLossSpread: Float64Array.of(0),
+            radii: Float64Array.from(radii),
+            shellFraction: Float64Array.from(fraction),
+          },
+        },
+      };
+    }),
+  };
+}
 
 function emptyExport(spec: ExperimentSpec): ExportDocument {
   const nan = new Float64Array([Number.NaN]);
