@@ -222,6 +222,7 @@ export function LossSlicePanel() {
   const runs = useSliceRuns();
   const [scale, setScale] = useState<Scale>('log');
   const tick = useAppStore((s) => s.analysis.ticks.slice);
+  const sliceOff = useAppStore((s) => s.spec.analysis.slice === null) && !slice;
   return (
     <section
       className="panel panel-slice"
@@ -252,9 +253,18 @@ export function LossSlicePanel() {
         ))}
         <li className="muted">faded dots lie off the plane</li>
       </ul>
-      <MainSlice slice={slice} runs={runs} scale={scale} />
-      <LocalSlices runs={runs} scale={scale} />
-      <Interpolation runs={runs} />
+      {sliceOff ? (
+        <p className="muted placeholder" data-testid="slice-off">
+          This experiment draws no loss slice (its claim is read elsewhere); “Show the loss slice”
+          adds one to the analyses.
+        </p>
+      ) : (
+        <>
+          <MainSlice slice={slice} runs={runs} scale={scale} />
+          <LocalSlices runs={runs} scale={scale} />
+          <Interpolation runs={runs} />
+        </>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { traceRatio } from '../protocol/analysis';
+import { setAnalysis } from '../store/analysisActions';
 import { createSpectrumChart, type SpectrumRun } from './charts/spectrumChart';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
@@ -26,6 +27,7 @@ export function SpectrumPanel() {
   const ref = useChart((el) => createSpectrumChart(el, { height: 280 }), data);
   const method = data[0]?.result.method;
   const tick = useAppStore((s) => s.analysis.ticks.spectrum);
+  const off = useAppStore((s) => s.spec.analysis.spectrum === 'off') && data.length === 0;
   return (
     <section
       className="panel"
@@ -44,8 +46,18 @@ export function SpectrumPanel() {
           ) : null}
         </h2>
       </div>
-      <div ref={ref} className="chart" />
-      <div className="table-scroll">
+      {off && (
+        <div className="placeholder" data-testid="spectrum-off">
+          <p className="muted">
+            This experiment computes no Hessian spectrum (its claim is read elsewhere).
+          </p>
+          <button type="button" onClick={() => setAnalysis({ spectrum: 'auto' })}>
+            Compute the spectrum
+          </button>
+        </div>
+      )}
+      <div ref={ref} className="chart" hidden={off} />
+      <div className="table-scroll" hidden={off}>
         <table className="stats" aria-label="Spectrum summary">
           <thead>
             <tr>
