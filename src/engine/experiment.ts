@@ -12,10 +12,9 @@ import { createRng } from '../core/random';
 import type { Dataset, Loss, Model } from '../core/types';
 import type { Checkpoint } from '../protocol/checkpoint';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
-import type { ChunkOptions } from '../core/types';
-import type { AnalysisProgress, AnalysisUpdate } from '../protocol/analysis';
+import type { AnalysisUpdate } from '../protocol/analysis';
 import type { AnalysisSpec } from '../protocol/experimentSpec';
-import { analyseExperiment } from './analyses/analyseExperiment';
+import { analyseExperiment, type AnalysisOptions } from './analyses/analyseExperiment';
 import { createLandscape, type Landscape } from './analyses/landscape';
 import { Evaluator } from './evaluator';
 import { Run } from './run';
@@ -85,10 +84,7 @@ export class Experiment {
   }
 
   /** Runs the analyses of `settings` at every run's current point (the diverged ones excepted). */
-  async analyse(
-    settings: AnalysisSpec,
-    opts: ChunkOptions & { onStage?: (progress: AnalysisProgress) => void },
-  ): Promise<AnalysisUpdate> {
+  async analyse(settings: AnalysisSpec, opts: AnalysisOptions): Promise<AnalysisUpdate> {
     const runs = this.runs.filter((run) => run.status === 'running' && run.trajectory.length > 0);
     // Training goes on while an analysis runs (they interleave between chunks): analyse copies.
     const targets = runs.map((run) => {

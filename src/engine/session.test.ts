@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import type { AnalysisUpdate } from '../protocol/analysis';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 import type { FromWorker } from '../protocol/messages';
 import { useBackend } from '../testing/backends.node';
@@ -160,6 +161,12 @@ describe('Session', () => {
     expect(seriesOf(host, 'sgd', 'trainLoss').length).toBeGreaterThan(1);
   });
 
+  const jobsOf = (u: AnalysisUpdate): string[] => [
+    ...(u.slice ? ['slice'] : []),
+    ...(u.flatness.length > 0 ? ['flatness'] : []),
+    ...(u.spectra.length > 0 ? ['spectrum'] : []),
+  ];
+
   it('runs analyses at the cadence, at later points each time, and can cancel', async () => {
     await useBackend('cpu');
     const host = new TestHost();
@@ -174,7 +181,14 @@ describe('Session', () => {
     });
     session = await Session.start(host, withAnalysis, 0, null);
     await session.settle();
-    const first = host.snapshots().find((s) => s.analysis)!.analysis!;
+    // The first analysis lands in parts, cheapest first: slice, flatness, then the spectra.
+    const parts = host.snapshots().filter((s) => s.analysis && s.analysisTick === 0);
+    expect(parts.map((s) => jobsOf(s.analysis!))).toEqual([['slice'], ['flatness'], ['spectrum']]);
+    const first = {
+      spectra: parts.flatMap((s) => s.analysis!.spectra),
+      flatness: parts.flatMap((s) => s.analysis!.flatness),
+      slice: parts.find((s) => s.analysis!.slice)?.analysis!.slice,
+    };
     expect(first.spectra.map((s) => s.runId)).toEqual(['sgd', 'esgd']);
     const d = first.spectra[0]!.eigenvalues.length;
     expect(d).toBeGreaterThan(0);
@@ -246,11 +260,12 @@ describe('Session', () => {
     await host.until((s) => s.status === 'paused' && s.tick === 10, 'the budget');
     await session.settle();
     expect(session.current.tick).toBe(10);
-    // Every cadence point was analysed, and nothing else: 0, 4, 8 and the budget.
+    // Every cadence point was analysed, and nothing else: 0, 4, 8 and the budget (each analysis
+    // lands in parts, one snapshot per finished panel).
     const analysed = host
       .snapshots()
       .flatMap((s) => (s.analysisTick === null ? [] : [s.analysisTick]));
-    expect(analysed).toEqual([0, 4, 8, 10]);
+    expect([...new Set(analysed)]).toEqual([0, 4, 8, 10]);
     // Play at the end goes on beyond the experiment, until paused.
     session.handle({ type: 'play' });
     await host.until((s) => s.tick >= 14, 'ticks beyond the budget');

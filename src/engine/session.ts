@@ -367,11 +367,17 @@ export class Session {
           if (this.host.now() - this.lastSnapshot >= this.timing.snapshotMs)
             this.postSnapshot(null);
         },
+        // Each panel's results land as soon as they are done (the whole update is their sum).
+        onPartial: (partial) => {
+          if (experiment !== this.experiment || signal.aborted) return;
+          this.remember(partial, tick);
+          this.postSnapshot(null);
+        },
       })
       .then(
-        (update) => {
-          if (experiment !== this.experiment) return;
-          this.remember(update, tick);
+        () => {
+          // Every panel now shows this tick: the pacing rule counts from here.
+          if (experiment === this.experiment) this.landedTick = tick;
         },
         (error: unknown) => {
           if (!(error instanceof CancelledError)) throw error;
@@ -415,9 +421,10 @@ export class Session {
     for (const f of update.flatness) this.latest.flatness.set(f.runId, f);
     if (update.slice) this.latest.slice = update.slice;
     if (update.localSlices.length > 0) this.latest.localSlices = update.localSlices;
-    this.pendingAnalysis = update;
+    this.pendingAnalysis = this.pendingAnalysis
+      ? mergeUpdates(this.pendingAnalysis, update)
+      : update;
     this.pendingAnalysisTick = tick;
-    this.landedTick = tick;
   }
 
   private postSnapshot(checkpoint: Checkpoint | null): void {
@@ -460,4 +467,19 @@ export class Session {
       transfer,
     );
   }
+}
+
+/** Two updates of one analysis not yet posted, as one (the later one's parts win). */
+function mergeUpdates(a: AnalysisUpdate, b: AnalysisUpdate): AnalysisUpdate {
+  const byRun = <T extends { runId: string }>(x: readonly T[], y: readonly T[]): T[] => [
+    ...x.filter((r) => !y.some((s) => s.runId === r.runId)),
+    ...y,
+  ];
+  return {
+    spectra: byRun(a.spectra, b.spectra),
+    flatness: byRun(a.flatness, b.flatness),
+    slice: b.slice ?? a.slice,
+    localSlices: b.localSlices.length > 0 ? b.localSlices : a.localSlices,
+    interpolation: b.interpolation ?? a.interpolation,
+  };
 }

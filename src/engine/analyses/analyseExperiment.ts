@@ -1,7 +1,8 @@
 /**
- * Every analysis the spec asks for, at the runs' current weights, as one AnalysisUpdate: per-run
- * spectra and flatness, the shared slice, local slices and the interpolation. Chunked: reports
- * progress, yields to the host and stops at a cancel between chunks.
+ * Every analysis the spec asks for, at the runs' current weights, as one AnalysisUpdate: the shared
+ * slice, local slices and the interpolation, per-run flatness and spectra (in that order: cheapest
+ * first), each job also handed over as it completes. Chunked: reports progress, yields to the host
+ * and stops at a cancel between chunks.
  */
 import { progressRange } from '../../core/linalg/checkpoint';
 import type { ChunkOptions } from '../../core/types';
@@ -33,10 +34,20 @@ export interface AnalysisInput {
   readonly seed: number;
 }
 
+export interface AnalysisOptions extends ChunkOptions {
+  onStage?: (progress: AnalysisProgress) => void;
+  /**
+   * Each job's results as soon as its last stage is done — the slice (with the local slices and
+   * the interpolation), then every run's flatness, then every run's spectrum: the quick panels
+   * show before a slow spectrum (MNIST's SLQ) is done. The returned update holds them all.
+   */
+  onPartial?: (partial: AnalysisUpdate) => void;
+}
+
 export async function analyseExperiment(
   input: AnalysisInput,
   settings: AnalysisSpec,
-  opts: ChunkOptions & { onStage?: (progress: AnalysisProgress) => void },
+  opts: AnalysisOptions,
 ): Promise<AnalysisUpdate> {
   const method = spectrumMethod(settings.spectrum, input.landscape.model.paramCount);
   const stages: {
@@ -44,6 +55,13 @@ export async function analyseExperiment(
     label: string;
     run: (o: ChunkOptions) => Promise<void>;
   }[] = [];
+  const empty: AnalysisUpdate = {
+    spectra: [],
+    flatness: [],
+    slice: null,
+    localSlices: [],
+    interpolation: null,
+  };
   const spectra: SpectrumResult[] = [];
   const flatness: FlatnessResult[] = [];
   const update: {
@@ -62,15 +80,6 @@ export async function analyseExperiment(
     seed: input.seed,
   };
 
-  if (method) {
-    for (const run of input.runs) {
-      stages.push({
-        job: 'spectrum',
-        label: `${method === 'exact' ? 'Exact Hessian spectrum' : 'Hessian density (SLQ)'} of ${run.runId}`,
-        run: async (o) => void spectra.push(await analyseSpectrum(input.landscape, run, method, o)),
-      });
-    }
-  }
   if (settings.slice) {
     const slice = settings.slice;
     stages.push({
@@ -97,6 +106,15 @@ export async function analyseExperiment(
     }
   }
 
+  if (method) {
+    for (const run of input.runs) {
+      stages.push({
+        job: 'spectrum',
+        label: `${method === 'exact' ? 'Exact Hessian spectrum' : 'Hessian density (SLQ)'} of ${run.runId}`,
+        run: async (o) => void spectra.push(await analyseSpectrum(input.landscape, run, method, o)),
+      });
+    }
+  }
   for (const [index, stage] of stages.entries()) {
     const stageOpts: ChunkOptions = {
       ...opts,
@@ -110,6 +128,12 @@ export async function analyseExperiment(
     };
     stageOpts.onProgress?.(0);
     await stage.run(stageOpts);
+    // A job's panel is complete when its last stage is: hand it over before the next job runs.
+    if (opts.onPartial && stages[index + 1]?.job !== stage.job) {
+      if (stage.job === 'slice') opts.onPartial({ ...empty, ...update });
+      if (stage.job === 'flatness') opts.onPartial({ ...empty, flatness: [...flatness] });
+      if (stage.job === 'spectrum') opts.onPartial({ ...empty, spectra: [...spectra] });
+    }
   }
   return { spectra, flatness, ...update };
 }
