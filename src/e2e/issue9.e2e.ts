@@ -5,6 +5,7 @@
  * test error across the runs of a small multi-run experiment.
  */
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium';
 import { openApp } from './page';
@@ -162,6 +163,29 @@ describe('more experiments (issue 9)', () => {
     await page.getByTestId('scatter-measure').selectOption('lambdaMax');
     expect(await scatter.getAttribute('data-n')).toBe('0');
     expect(await scatter.getByTestId('scatter-missing').locator('li').count()).toBe(9);
+
+    // A sweep's exports: the page's own JSON export, opened twice (as two seeds' files would be),
+    // with a file that is no export: 18 points, the bad file named, and back to the live runs.
+    await page.getByTestId('scatter-measure').selectOption('energyError');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByTestId('export-json').click(),
+    ]);
+    const json = readFileSync(await download.path());
+    await scatter.getByTestId('scatter-files').setInputFiles([
+      { name: 'seed1.json', mimeType: 'application/json', buffer: json },
+      { name: 'seed2.json', mimeType: 'application/json', buffer: json },
+      { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') },
+    ]);
+    await page.waitForSelector('[data-testid="flatness-scatter"][data-n="18"]', {
+      timeout: 10_000,
+    });
+    expect(Number(await scatter.getAttribute('data-spearman'))).toBeCloseTo(rho, 10);
+    expect(await scatter.getByTestId('scatter-file-problems').textContent()).toMatch(
+      /Skipped notes.json: not a flatland\/1 export/,
+    );
+    await scatter.getByTestId('scatter-live').click();
+    expect(await scatter.getAttribute('data-n')).toBe('9');
     expect(errors).toEqual([]);
     await page.close();
   });

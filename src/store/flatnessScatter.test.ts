@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FlatnessResult } from '../protocol/analysis';
-import { SERIES_KEYS, type SeriesKey } from '../protocol/series';
 import { exactSpectrum } from '../views/charts/analysisFixtures.node';
 import { flatnessScatter, nearestIndex, type ScatterRun } from './flatnessScatter';
-import { appendSeries, emptySeries } from './seriesBuffer';
 
-/** A run whose test error series ends at `finalTestError` (two points). */
 function run(id: string, finalTestError: number): ScatterRun {
-  const columns = {} as Record<SeriesKey, Float64Array>;
-  for (const key of SERIES_KEYS) columns[key] = Float64Array.of(0, 1);
-  columns.testError = Float64Array.of(0.9, finalTestError);
-  return {
-    id,
-    label: id.toUpperCase(),
-    series: appendSeries(emptySeries(), { start: 0, columns }),
-  };
+  return { id, label: id.toUpperCase(), testError: finalTestError };
 }
 
 /** Flatness with δE on the error = `energyAt01` at σ = 0.1 (and other values elsewhere). */

@@ -1,13 +1,12 @@
 /**
- * Flatness against generalization across the runs of one experiment (SCIENCE.md §6.6–§6.7): one
- * point per run, x a flatness measure at the run's latest analysis, y its final test error, and
- * the rank correlations of the two (Spearman's ρ, Kendall's τ_b). Pure: it reads store state,
- * so the views can draw it and Node can test it.
+ * Flatness against generalization across runs (SCIENCE.md §6.6–§6.7): one point per run, x a
+ * flatness measure at the run's latest analysis, y its final test error, and the rank
+ * correlations of the two (Spearman's ρ, Kendall's τ_b). The runs are those of the current
+ * experiment, or of several `flatland/1` exports (a seed sweep of `npm run lab -- --seeds`, see
+ * ./scatterExports.ts). Pure, so the views can draw it and Node can test it.
  */
 import { kendallTauB, spearman } from '../core/stats';
 import type { FlatnessResult, SpectrumResult } from '../protocol/analysis';
-import type { SeriesBuffer } from './seriesBuffer';
-import { lastValue } from './seriesBuffer';
 
 /** What goes on the x axis. */
 export type ScatterMeasure = 'energyError' | 'energyLoss' | 'lambdaMax' | 'trace';
@@ -22,7 +21,8 @@ export const SCATTER_MEASURES: readonly ScatterMeasure[] = [
 export interface ScatterRun {
   readonly id: string;
   readonly label: string;
-  readonly series: SeriesBuffer;
+  /** The run's final test error (NaN when it has none). */
+  readonly testError: number;
 }
 
 export interface ScatterInput {
@@ -107,7 +107,7 @@ export function flatnessScatter(
   const points: ScatterPoint[] = [];
   const missing: ScatterMissing[] = [];
   input.runs.forEach((run, index) => {
-    const y = lastValue(run.series, 'testError');
+    const y = run.testError;
     const m = measureOf(run, input, measure, sigma);
     if (typeof m === 'string') missing.push({ runId: run.id, label: run.label, why: m });
     else if (!Number.isFinite(y))

@@ -2,8 +2,11 @@ import { useMemo, useState } from 'react';
 import {
   SCATTER_MEASURES,
   flatnessScatter,
+  type ScatterInput,
   type ScatterMeasure,
 } from '../../store/flatnessScatter';
+import { scatterInputFromExports, type ExportsScatterInput } from '../../store/scatterExports';
+import { lastValue } from '../../store/seriesBuffer';
 import { createScatterChart, type ScatterDot } from '../charts/scatterChart';
 import { SelectField } from '../fields';
 import { runColor } from '../runColors';
@@ -27,16 +30,40 @@ function ScatterPlot({ xLabel, dots }: { xLabel: string; dots: readonly ScatterD
 }
 
 /**
- * Flatness against generalization across the runs of the current experiment: one dot per run,
+ * Flatness against generalization across the runs of the current experiment, or of several
+ * exported ones (a seed sweep's files, opened or dropped here): one dot per run,
  * a flatness measure at its latest analysis against its final test error, with Spearman's ρ and
  * Kendall's τ_b. Runs that lack either are listed, not plotted.
  */
 export function FlatnessScatterPanel() {
-  const runs = useAppStore((s) => s.runs);
-  const spectra = useAppStore((s) => s.analysis.spectra);
-  const flatness = useAppStore((s) => s.analysis.flatness);
+  const liveRuns = useAppStore((s) => s.runs);
+  const liveSpectra = useAppStore((s) => s.analysis.spectra);
+  const liveFlatness = useAppStore((s) => s.analysis.flatness);
   const specSigmas = useAppStore((s) => s.spec.analysis.flatness?.sigmas);
-  const sigmas = useMemo(() => specSigmas ?? [0.1], [specSigmas]);
+  const [fromFiles, setFromFiles] = useState<ExportsScatterInput | null>(null);
+  const live = useMemo(
+    (): ScatterInput => ({
+      runs: liveRuns.map((r) => ({
+        id: r.id,
+        label: r.label,
+        testError: lastValue(r.series, 'testError'),
+      })),
+      spectra: liveSpectra,
+      flatness: liveFlatness,
+    }),
+    [liveRuns, liveSpectra, liveFlatness],
+  );
+  const input = fromFiles ?? live;
+  const sigmas = useMemo(() => {
+    if (!fromFiles) return specSigmas ?? [0.1];
+    const all = Object.values(fromFiles.flatness).flatMap((f) => Array.from(f.sigmas));
+    return all.length > 0 ? [...new Set(all)].sort((a, b) => a - b) : [0.1];
+  }, [fromFiles, specSigmas]);
+  // A run's colour: its id within its file (the same optimizer keeps its colour across seeds).
+  const colorOf = useMemo(() => {
+    const ids = [...new Set(input.runs.map((r) => r.id.slice(r.id.indexOf('#') + 1)))];
+    return (id: string) => runColor(ids.indexOf(id.slice(id.indexOf('#') + 1)));
+  }, [input]);
   const [measure, setMeasure] = useState<ScatterMeasure>('energyError');
   const [sigmaChoice, setSigma] = useState<string | null>(null);
   const sigma =
@@ -45,20 +72,23 @@ export function FlatnessScatterPanel() {
       : sigmas.reduce((a, b) =>
           Math.abs(Math.log(b / 0.1)) < Math.abs(Math.log(a / 0.1)) ? b : a,
         );
-  const scatter = useMemo(
-    () => flatnessScatter({ runs, spectra, flatness }, measure, sigma),
-    [runs, spectra, flatness, measure, sigma],
-  );
+  const scatter = useMemo(() => flatnessScatter(input, measure, sigma), [input, measure, sigma]);
+  const open = (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    void Promise.all(Array.from(list, async (f) => ({ name: f.name, text: await f.text() }))).then(
+      (files) => setFromFiles(scatterInputFromExports(files)),
+    );
+  };
   const dots = useMemo(
     (): ScatterDot[] =>
       scatter.points.map((p) => ({
         id: p.runId,
         label: p.label,
-        color: runColor(p.index),
+        color: colorOf(p.runId),
         x: p.x,
         y: p.y,
       })),
-    [scatter],
+    [scatter, colorOf],
   );
   const energy = measure === 'energyError' || measure === 'energyLoss';
   const xLabel = energy
@@ -94,9 +124,45 @@ export function FlatnessScatterPanel() {
         )}
       </div>
       <p className="muted experiment-hint">
-        One dot per run of the current experiment, at its latest analysis. Flatter minima (lower δE,
-        smaller λmax or trace) should generalize better on average: a positive rank correlation.
+        One dot per run{' '}
+        {fromFiles
+          ? `of ${fromFiles.files} exported ${fromFiles.files === 1 ? 'experiment' : 'experiments'}, at its last analysis`
+          : 'of the current experiment, at its latest analysis'}
+        . Flatter minima (lower δE, smaller λmax or trace) should generalize better on average: a
+        positive rank correlation.
       </p>
+      <div
+        className="transport scatter-files"
+        data-testid="scatter-drop"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          open(e.dataTransfer.files);
+        }}
+      >
+        <label className="field">
+          <span>Open exports (a sweep’s JSON files, or drop them here)</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            multiple
+            data-testid="scatter-files"
+            onChange={(e) => open(e.target.files)}
+          />
+        </label>
+        {fromFiles && (
+          <button type="button" data-testid="scatter-live" onClick={() => setFromFiles(null)}>
+            Back to this experiment
+          </button>
+        )}
+      </div>
+      {fromFiles && fromFiles.problems.length > 0 && (
+        <ul className="muted" data-testid="scatter-file-problems">
+          {fromFiles.problems.map((p) => (
+            <li key={p}>Skipped {p}</li>
+          ))}
+        </ul>
+      )}
       {/* Remounted on a new x label: a chart's axis titles are fixed at creation. */}
       <ScatterPlot key={xLabel} xLabel={xLabel} dots={dots} />
       <p className="scatter-stats" data-testid="scatter-stats">
@@ -121,7 +187,7 @@ export function FlatnessScatterPanel() {
                 {scatter.points.map((p) => (
                   <tr key={p.runId} data-run={p.runId}>
                     <th scope="row">
-                      <span className="swatch" style={{ background: runColor(p.index) }} />
+                      <span className="swatch" style={{ background: colorOf(p.runId) }} />
                       {p.label}
                     </th>
                     <td className="num">
