@@ -33,7 +33,7 @@
  *   lower and its test error lower on 3 seeds); 20% label noise at point noise 0.1, 9 of 10; at
  *   point noise 0.05, 9 of 10; with 1 turn instead of 1.5, 9 of 10; 30% label noise, 9 of 10;
  *   20% at point noise 0.05 with 2,000 test points, 8 of 10. Each of these lost on the test error
- *   of one or two seeds, by at most 1.5 points (the mean gain was 3–5 points, its spread across
+ *   of one or two seeds, by at most 1.5 points (the mean gain was 2.8–5.1 points, its spread across
  *   seeds about as large).
  * - This design is the 20% / 0.05 one trained for 900 ticks instead of 600 (analyses every 60, so
  *   the page still runs 15 analysis rounds): Entropy-SGD, slower off the mark, has reached the
