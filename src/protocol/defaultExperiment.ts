@@ -1,32 +1,44 @@
 /**
- * The experiment a bare link opens: the race of SGD and Entropy-SGD on the two-arm spiral. Both
- * start from the same weights of a small ReLU MLP (D = 354: exact Hessians stay cheap), draw
- * minibatches of the same size (128, the Entropy-SGD reference codes' batch) and are charged the
- * same 5 gradients per tick; the slice through the initialization and both current points shows
- * them side by side, the spectrum and the flatness curves tell their minima apart.
+ * The experiment a bare link opens: the race of SGD and Entropy-SGD on the two-arm spiral with
+ * label noise. Both start from the same weights of a small ReLU MLP (D = 354: exact Hessians stay
+ * cheap), draw minibatches of the same size (128, the Entropy-SGD reference codes' batch) and are
+ * charged the same 5 gradients per tick; the slice through the initialization and both current
+ * points shows them side by side, the spectrum and the flatness curves tell their minima apart.
  *
- * Why this design (issue 13, measured on wasm over seeds 1–20, `npm run lab -- --seeds`):
+ * The data: 400 training points on the spiral (point noise 0.05), a fifth of their labels flipped
+ * (`labelNoise: 0.2`; the 400 test points keep their true labels). The flipped labels are what a
+ * sharp minimum fits and a flat one does not: SGD bends its boundary around some of them and its
+ * test error on the clean labels rises; Entropy-SGD's local entropy averages them out. The label
+ * noise also puts a floor under both train losses (about H(0.2) ≈ 0.5 nats when only the true
+ * spiral is fitted), so the two train losses stay comparable even when SGD fits a few flipped
+ * points.
+ *
+ * Why this design (issue 13, measured on wasm, `npm run lab -- --seeds`; the verdict is
+ * `flatVsSharp`: five flatness measures, the train-loss ratio ≤ 1.25 and the test error):
  * - Entropy-SGD is the authors' 'chaudhari2017' variant: x ← x − η(x − μ). As the coupling γ is
  *   scoped up, the inner chain stays closer to x and the outer step shrinks by itself, so the
  *   run settles. The 'scaled' variant (x ← x − ηγ(x − μ)) did the opposite here: its step grew
  *   with γ, its weight norm kept growing past SGD's, and by 1,000 ticks its relative measures
  *   (δE, the filter-normalized slice) were the sharper ones.
  * - Batch 128 for both, not 32: at batch 32 and momentum 0.9, SGD is already so noisy that it
- *   sits in flat regions itself and the two runs' measures overlap from seed to seed. Full batch
- *   for both was worse (gradient descent rides the edge of stability, λmax ≈ 2(1 + β)/η, but
- *   Entropy-SGD without minibatch noise lost on the shell fraction and test error).
- * - The shell fraction counts a point when E(w') ≤ E(w) + 0.05 (analysis.flatness.tolerance). At
- *   this noise the nets keep a train error of ~10%, and with tolerance 0 the shell fraction was
- *   decided at the two smallest radii by whether a few boundary points flip: it sided with
- *   Entropy-SGD on 10 of 20 seeds. With the tolerance it does on 19 of 20 (seed 8 is the
- *   exception). With less data noise (0.05, train error ~2%) it sided with Entropy-SGD even at
- *   tolerance 0, but then the test errors (3–4%) were a coin toss and SGD's train loss ran away.
- * - What does not hold on every seed (1–20, tolerance 0.05): the test error (Entropy-SGD lower or
- *   equal on 14 of 20) and the train-loss ratio (within 1.25× on 17 of 20); the full verdict
- *   holds on 12 of 20 (8 of seeds 1–10). Tried and worse on seeds 1–10: 200 train points (SGD
- *   overfits to a train loss 1.5–3× below Entropy-SGD's: 2 of 10), the same with γ1 = 0.01 (2 of
- *   10), with Entropy-SGD's outer lr 0.25 (3 of 10, its test error then loses on three seeds), and
- *   with SGD's lr 0.05 (3 of 10); a budget of 800 ticks at 400 train points (7 of 10).
+ *   sits in flat regions itself and the two runs' measures overlap from seed to seed.
+ * - The shell fraction counts a point when E(w') ≤ E(w) + 0.05 (analysis.flatness.tolerance):
+ *   with a train error that is not near 0, tolerance 0 decides the shell at the two smallest
+ *   radii by whether a few boundary points flip.
+ * - The previous design (clean labels, point noise 0.1, 600 ticks) was flatter by every measure on
+ *   ~20 of 20 seeds, but the full verdict held on 8 of seeds 1–10 and 12 of 1–20: the test error
+ *   (Entropy-SGD lower or equal on 14 of 20, by 1.7 points on average) and the train-loss ratio
+ *   (within 1.25× on 17 of 20) were the soft parts. Tried on seeds 1–10 (full verdict held on):
+ *   full-batch SGD against it, 3 of 10 (λmax 33–43 against ~2, but SGD's train loss 1.2–1.8×
+ *   lower and its test error lower on 3 seeds); 20% label noise at point noise 0.1, 9 of 10; at
+ *   point noise 0.05, 9 of 10; with 1 turn instead of 1.5, 9 of 10; 30% label noise, 9 of 10;
+ *   20% at point noise 0.05 with 2,000 test points, 8 of 10. Each of these lost on the test error
+ *   of one or two seeds, by at most 1.5 points (the mean gain was 2.8–5.1 points, its spread across
+ *   seeds about as large).
+ * - This design is the 20% / 0.05 one trained for 900 ticks instead of 600 (analyses every 60, so
+ *   the page still runs 15 analysis rounds): Entropy-SGD, slower off the mark, has reached the
+ *   true spiral by then, and SGD has had time to fit more of the flipped labels. See the race
+ *   preset's `expected` for what holds on how many of seeds 1–30.
  */
 import { defaultDatasetSpec } from '../core/data/datasetSpec';
 import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
@@ -36,7 +48,7 @@ export function defaultExperimentSpec(): ExperimentSpec {
   return {
     version: SPEC_VERSION,
     seed: 1,
-    dataset: defaultDatasetSpec('spiral'),
+    dataset: { ...defaultDatasetSpec('spiral'), noise: 0.05, labelNoise: 0.2 },
     model: { kind: 'mlp', hidden: [16, 16], activation: 'relu', initScale: 1 },
     loss: { kind: 'crossEntropy' },
     runs: [
@@ -53,7 +65,7 @@ export function defaultExperimentSpec(): ExperimentSpec {
         // accounting; this implementation computes only L = 4 of them): one outer step per tick.
         // η = 0.1 with momentum 0.9 moves x by about (x − μ) per step ("jump to μ"). The inner
         // chain (η' = 0.5, Nesterov 0.9, so an effective coupling 0.1γ) starts wide (γ0 = 0.03)
-        // and is scoped by 0.5% per outer step to γ ≈ 0.6 at the budget (η'γ ≤ 0.5 throughout).
+        // and is scoped by 0.5% per outer step up to γ = 1 at step ~700 (η'γ ≤ 0.5 throughout).
         optimizer: makeOptimizerSpec({
           kind: 'entropySgd',
           variant: 'chaudhari2017',
@@ -70,9 +82,9 @@ export function defaultExperimentSpec(): ExperimentSpec {
       },
     ],
     tickGradEvals: 5,
-    budget: 600,
+    budget: 900,
     analysis: {
-      every: 40,
+      every: 60,
       wait: false,
       spectrum: 'auto',
       slice: { plane: 'threePoints', extent: 1, resolution: 41 },

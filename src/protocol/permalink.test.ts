@@ -194,6 +194,17 @@ describe('encodePermalink / decodePermalink', () => {
     expect(bad.corrections.join(' ')).toMatch(/an\.tol/);
   });
 
+  it('carries the spiral label noise as data.flip, clamped to [0, 1]', () => {
+    const d = decodePermalink('v=1&data=spiral&data.flip=0.15', base);
+    expect(d.corrections).toEqual([]);
+    expect(d.spec.dataset).toMatchObject({ kind: 'spiral', labelNoise: 0.15 });
+    const again = decodePermalink(encodePermalink({ spec: d.spec, backend: 'auto' }, base), base);
+    expect(again.spec).toEqual(d.spec);
+    const bad = decodePermalink('v=1&data=spiral&data.flip=2', base);
+    expect(bad.spec.dataset).toMatchObject({ kind: 'spiral', labelNoise: 1 });
+    expect(bad.corrections.join(' ')).toMatch(/data\.flip/);
+  });
+
   it('decodes presets with overrides, and unknown presets to the default', () => {
     const d = decodePermalink('#preset=outliers&data.classes=8', base);
     expect(d.preset).toBe('outliers');
@@ -232,6 +243,7 @@ function malformedHash(gen: SpecGenerator): string {
     'data.train',
     'data.classes',
     'data.noise',
+    'data.flip',
     'data.n',
     'data.alpha',
     'data.dim',

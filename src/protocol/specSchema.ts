@@ -76,6 +76,7 @@ const noNested = (): readonly NestedSchema[] => [];
 const NOISE = field('noise', 'noise', num(0, 2));
 const TRAIN = field('train', 'train', int(10, MAX_SAMPLES));
 const TEST = field('test', 'test', int(10, MAX_SAMPLES));
+const LABEL_NOISE = field('flip', 'labelNoise', num(0, 1));
 
 export const DATASET_SCHEMA: UnionSchema = {
   noun: 'data set',
@@ -90,6 +91,7 @@ export const DATASET_SCHEMA: UnionSchema = {
           field('classes', 'classes', int(2, 8)),
           field('turns', 'turns', num(0.25, 5)),
           NOISE,
+          LABEL_NOISE,
         ];
       case 'moons':
       case 'xor':
@@ -108,7 +110,7 @@ export const DATASET_SCHEMA: UnionSchema = {
           field('classes', 'classes', int(2, 20)),
           field('sep', 'separation', num(0, 100)),
           field('shift', 'shift', num(-100, 100)),
-          field('flip', 'labelNoise', num(0, 1)),
+          LABEL_NOISE,
         ];
       case 'mnist':
         // The bundled file holds 10,000 digits: train + test never exceeds it.

@@ -18,6 +18,8 @@ export interface SpiralSpec extends SplitSizes {
   readonly turns: number;
   /** Standard deviation of the isotropic Gaussian noise added to each point. */
   readonly noise: number;
+  /** Fraction of training labels replaced by a uniformly drawn different class (test labels stay clean). */
+  readonly labelNoise: number;
 }
 
 /** Two interleaving half circles ("two moons"), classes 0 and 1. */
@@ -106,7 +108,7 @@ export function defaultDatasetSpec<K extends DatasetKind>(
 export function defaultDatasetSpec(kind: DatasetKind): DatasetSpec {
   switch (kind) {
     case 'spiral':
-      return { kind, train: 400, test: 400, classes: 2, turns: 1.5, noise: 0.1 };
+      return { kind, train: 400, test: 400, classes: 2, turns: 1.5, noise: 0.1, labelNoise: 0 };
     case 'moons':
       return { kind, train: 400, test: 400, noise: 0.1 };
     case 'circles':

@@ -150,6 +150,18 @@ describe('makeDataset', () => {
     expect(flipped).toBe(Math.round(0.1 * clean.train.count));
   });
 
+  it('spiral label noise flips training labels only, leaving the points and the test set as they were', () => {
+    const clean = makeDataset(defaultDatasetSpec('spiral'), 3);
+    const dirty = makeDataset({ ...defaultDatasetSpec('spiral'), labelNoise: 0.2 }, 3);
+    expect(same(dirty.train.x, clean.train.x)).toBe(true);
+    expect(same(dirty.test.x, clean.test.x)).toBe(true);
+    expect(same(dirty.test.y, clean.test.y)).toBe(true);
+    let flipped = 0;
+    for (let i = 0; i < clean.train.count; i++)
+      if (dirty.train.y[i] !== clean.train.y[i]) flipped++;
+    expect(flipped).toBe(Math.round(0.2 * clean.train.count));
+  });
+
   it('toSignLabels maps classes 0/1 to −1/+1 and refuses more classes', () => {
     const d = toSignLabels(makeDataset(defaultDatasetSpec('moons'), 1));
     expect(d.labelKind).toBe('sign');

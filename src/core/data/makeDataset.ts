@@ -31,8 +31,17 @@ export function makeDataset(spec: DatasetSpec, seed: number, sources: DataSource
     ...splitTrainTest(all, 2, train),
   });
   switch (spec.kind) {
-    case 'spiral':
-      return toy('spiral', spiral(rng, spec.train + spec.test, spec), spec.classes, spec.train);
+    case 'spiral': {
+      const data = toy(
+        'spiral',
+        spiral(rng, spec.train + spec.test, spec),
+        spec.classes,
+        spec.train,
+      );
+      // Drawn after the points: without label noise the data are those of a spec without it.
+      const y = flipLabels(rng, data.train.y, spec.classes, spec.labelNoise);
+      return { ...data, train: { ...data.train, y } };
+    }
     case 'moons':
       return toy('moons', moons(rng, spec.train + spec.test, spec), 2, spec.train);
     case 'circles':

@@ -2,13 +2,16 @@
  * SCIENCE.md §6.7: large batches find sharper minima (Keskar et al. 2017), SAM flatter ones
  * (Foret et al. 2021). Both on the spiral race's network, at an equal gradient budget.
  */
+import { defaultDatasetSpec } from '../../core/data/datasetSpec';
 import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
 import { defaultExperimentSpec } from '../defaultExperiment';
 import type { ExperimentSpec } from '../experimentSpec';
 import { finalLambdaMax, fmt, localEnergy, missing, runOf } from './checks';
 import type { Preset } from './preset';
 
-const base = defaultExperimentSpec();
+// The race's network and analyses, on the clean spiral (the race itself adds label noise, which
+// these comparisons of SGD with SGD do not need).
+const base: ExperimentSpec = { ...defaultExperimentSpec(), dataset: defaultDatasetSpec('spiral') };
 const analysis: ExperimentSpec['analysis'] = {
   ...base.analysis,
   every: 50,
