@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { installSecondOrderGradients } from '../core/autodiff';
 import { SECOND_ORDER_TOLERANCE, checkSecondOrder } from '../core/autodiff/checkSecondOrder';
+import type { DataSources } from '../core/data/makeDataset';
 import { createExperiment } from '../engine/experiment';
 import { JobRunner } from '../engine/jobs/jobRunner';
 import { Session, type SessionHost } from '../engine/session';
@@ -40,7 +41,14 @@ function yieldToHost(): Promise<void> {
 
 let session: Session | null = null;
 const queued: Exclude<ToWorker, { type: 'start' | 'job' | 'cancelJob' }>[] = [];
-const jobs = new JobRunner(post, yieldToHost, () => performance.now());
+/** The data files of the running experiment, for the jobs that measure its weights. */
+let sources: DataSources = {};
+const jobs = new JobRunner(
+  post,
+  yieldToHost,
+  () => performance.now(),
+  () => sources,
+);
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   if (message.version !== PROTOCOL_VERSION) {
@@ -79,8 +87,10 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
         throw error instanceof Error ? error : new Error(String(error));
       });
     },
-    createExperiment: async (spec, resume) =>
-      createExperiment(spec, await loadDataSources(spec, message.dataUrl), resume),
+    createExperiment: async (spec, resume) => {
+      sources = await loadDataSources(spec, message.dataUrl);
+      return createExperiment(spec, sources, resume);
+    },
   };
   session = await Session.start(
     host,

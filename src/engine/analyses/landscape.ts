@@ -9,6 +9,10 @@ import {
   type OwnedLandscapeObjective,
 } from '../../core/slices/landscapeObjective';
 import { pointEvaluator, type PointEvaluator } from '../../core/slices/evaluatePoints';
+import { makeDataset, type DataSources } from '../../core/data/makeDataset';
+import type { DatasetSpec } from '../../core/data/datasetSpec';
+import { makeLoss } from '../../core/losses/makeLoss';
+import { makeModel } from '../../core/models/makeModel';
 import type { Dataset, Model, Loss } from '../../core/types';
 import type { ModelSpec } from '../../core/models/modelSpec';
 import type { LossSpec } from '../../core/losses/lossSpec';
@@ -56,4 +60,23 @@ export function createLandscape(
     evaluate: pointEvaluator(objective),
     dispose: () => objective.dispose(),
   };
+}
+
+/**
+ * The landscape a one-off job measures on: its data (from the job's seed, as the experiment
+ * draws them; MNIST from the `sources` the worker loaded for the experiment), model and loss.
+ */
+export function landscapeOf(
+  job: {
+    readonly dataset: DatasetSpec;
+    readonly model: ModelSpec;
+    readonly loss: LossSpec;
+    readonly seed: number;
+  },
+  sources: DataSources = {},
+): Landscape {
+  const dataset = makeDataset(job.dataset, job.seed, sources);
+  const model = makeModel(job.model, dataset);
+  const loss = makeLoss(job.loss, dataset.labelKind);
+  return createLandscape(job.model, job.loss, model, loss, dataset);
 }

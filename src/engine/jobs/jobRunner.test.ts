@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker } from '../../protocol/messages';
+import type { DataSources } from '../../core/data/makeDataset';
+import { makeDataset } from '../../core/data/makeDataset';
+import { makeModel } from '../../core/models/makeModel';
+import { createRng } from '../../core/random';
+import { ensureMnistBin } from '../../data-build/mnist';
+import { useBackend } from '../../testing/backends.node';
 import { JobRunner } from './jobRunner';
 
-function runner() {
+function runner(sources: DataSources = {}) {
   const messages: FromWorker[] = [];
   let clock = 0;
   const jobs = new JobRunner(
     (m) => messages.push(m),
     () => new Promise((resolve) => setImmediate(resolve)),
     () => (clock += 50),
+    () => sources,
   );
   const settled = async (id: number) => {
     for (let i = 0; i < 100_000; i++) {
@@ -91,5 +98,34 @@ describe('JobRunner', () => {
     if (next.type !== 'jobResult' || next.result.kind !== 'binary') return;
     expect(next.result.results[0]?.solver).toBe('clippedPerceptron');
     expect(next.result.results[0]?.fraction).toHaveLength(1);
+  });
+
+  it("gives jobs on the experiment's weights its MNIST digits (Φ(γ) of an MNIST network)", async () => {
+    await useBackend('cpu');
+    const mnist = ensureMnistBin();
+    const dataset = { kind: 'mnist', train: 100, test: 100 } as const;
+    const model = { kind: 'mlp', hidden: [4], activation: 'relu', initScale: 1 } as const;
+    const net = makeModel(model, makeDataset(dataset, 1, { mnist }));
+    const job = {
+      kind: 'freeEntropy',
+      dataset,
+      model,
+      loss: { kind: 'crossEntropy' },
+      runs: [{ id: 'sgd', weights: net.init(createRng(1, 'init')) }],
+      radii: [0.01, 0.1],
+      steps: 5,
+      seed: 1,
+    } as const;
+    // Without the files the job says what it lacks; with them it measures.
+    const bare = runner();
+    bare.jobs.handle({ type: 'job', id: 1, job });
+    const failed = await bare.settled(1);
+    expect(failed.type).toBe('jobError');
+    const { jobs, settled } = runner({ mnist });
+    jobs.handle({ type: 'job', id: 2, job });
+    const done = await settled(2);
+    if (done.type !== 'jobResult' || done.result.kind !== 'freeEntropy') throw new Error('no Φ');
+    expect(done.result.runs[0]!.excess).toHaveLength(2);
+    expect(Number.isFinite(done.result.runs[0]!.excess[1])).toBe(true);
   });
 });

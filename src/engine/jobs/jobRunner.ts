@@ -4,6 +4,7 @@
  */
 import { CancelledError } from '../../core/cancel';
 import type { FromWorker, ToWorker } from '../../protocol/messages';
+import type { DataSources } from '../../core/data/makeDataset';
 import { runJob } from './runJob';
 
 type JobMessage = Extract<ToWorker, { type: 'job' | 'cancelJob' }>;
@@ -19,6 +20,8 @@ export class JobRunner {
     private readonly post: (message: FromWorker) => void,
     private readonly yieldToHost: () => Promise<void>,
     private readonly now: () => number,
+    /** The data files loaded for the running experiment (jobs on its weights need its MNIST). */
+    private readonly sources: () => DataSources = () => ({}),
   ) {}
 
   handle(message: JobMessage): void {
@@ -36,16 +39,20 @@ export class JobRunner {
       };
       let lastProgress = -Infinity;
       try {
-        const result = await runJob(job, {
-          signal,
-          yieldToHost: this.yieldToHost,
-          onProgress: (fraction) => {
-            const t = this.now();
-            if (t - lastProgress < PROGRESS_MS) return;
-            lastProgress = t;
-            this.post({ type: 'jobProgress', id, fraction });
+        const result = await runJob(
+          job,
+          {
+            signal,
+            yieldToHost: this.yieldToHost,
+            onProgress: (fraction) => {
+              const t = this.now();
+              if (t - lastProgress < PROGRESS_MS) return;
+              lastProgress = t;
+              this.post({ type: 'jobProgress', id, fraction });
+            },
           },
-        });
+          this.sources(),
+        );
         this.post({ type: 'jobResult', id, result });
       } catch (error) {
         this.post({

@@ -8,15 +8,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { makeDataset } from '../../core/data/makeDataset';
-import { makeLoss } from '../../core/losses/makeLoss';
-import { makeModel } from '../../core/models/makeModel';
 import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
 import { exactSpectrum } from '../../core/spectrum/exactSpectrum';
 import { gradientVector, hessianOperator } from '../../core/spectrum/hessianOperator';
 import type { ExperimentSpec } from '../../protocol/experimentSpec';
 import { useBackend } from '../../testing/backends.node';
-import { createLandscape } from '../analyses/landscape';
+import { landscapeOf } from '../analyses/landscape';
 import { createExperiment } from '../experiment';
 import { runFreeEntropyJob } from './runFreeEntropyJob';
 
@@ -70,15 +67,7 @@ describe('free entropy job', () => {
     expect(run.excess[0]).toBe(0);
 
     // The closed form, with H and g of the same loss on the same samples.
-    const dataset = makeDataset(spec.dataset, spec.seed);
-    const model = makeModel(spec.model, dataset);
-    const landscape = createLandscape(
-      spec.model,
-      spec.loss,
-      model,
-      makeLoss(spec.loss, dataset.labelKind),
-      dataset,
-    );
+    const landscape = landscapeOf(spec);
     const op = hessianOperator(landscape.loss, weights);
     const eig = await exactSpectrum(op, {
       project: [await gradientVector(landscape.loss, weights)],

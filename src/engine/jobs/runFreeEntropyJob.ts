@@ -2,27 +2,24 @@
  * Φ(γ) − Φ_flat(γ) of each run's weights (protocol/jobs/freeEntropyJob.ts), by the Langevin
  * thermodynamic integration of core/flatness/localFreeEntropy on the analysis samples' loss.
  */
-import { makeDataset } from '../../core/data/makeDataset';
+import type { DataSources } from '../../core/data/makeDataset';
 import { localFreeEntropy } from '../../core/flatness/localFreeEntropy';
 import { progressRange } from '../../core/linalg/checkpoint';
-import { makeLoss } from '../../core/losses/makeLoss';
-import { makeModel } from '../../core/models/makeModel';
 import type { ChunkOptions } from '../../core/types';
 import type {
   FreeEntropyJob,
   FreeEntropyResult,
   FreeEntropyRun,
 } from '../../protocol/jobs/freeEntropyJob';
-import { createLandscape } from '../analyses/landscape';
+import { landscapeOf } from '../analyses/landscape';
 
 export async function runFreeEntropyJob(
   job: FreeEntropyJob,
   opts: ChunkOptions,
+  sources: DataSources = {},
 ): Promise<FreeEntropyResult> {
-  const dataset = makeDataset(job.dataset, job.seed);
-  const model = makeModel(job.model, dataset);
-  const loss = makeLoss(job.loss, dataset.labelKind);
-  const landscape = createLandscape(job.model, job.loss, model, loss, dataset);
+  const landscape = landscapeOf(job, sources);
+  const { model } = landscape;
   const radii = Float64Array.from(job.radii).sort();
   try {
     const runs: FreeEntropyRun[] = [];

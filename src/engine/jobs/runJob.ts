@@ -1,4 +1,5 @@
 /** Runs one job of src/protocol/jobs.ts (chunked: progress, cancel, yields to the host). */
+import type { DataSources } from '../../core/data/makeDataset';
 import type { ChunkOptions } from '../../core/types';
 import type { JobResult, JobSpec } from '../../protocol/jobs';
 import { runBinaryJob } from './runBinaryJob';
@@ -7,7 +8,12 @@ import { runGoldilocksJob } from './runGoldilocksJob';
 import { runRescalingJob } from './runRescalingJob';
 import { runSimpleModelJob } from './runSimpleModelJob';
 
-export function runJob(job: JobSpec, opts: ChunkOptions): Promise<JobResult> {
+/** `sources`: the data files the worker loaded for the experiment (its MNIST digits). */
+export function runJob(
+  job: JobSpec,
+  opts: ChunkOptions,
+  sources: DataSources = {},
+): Promise<JobResult> {
   switch (job.kind) {
     case 'simpleModel':
       return runSimpleModelJob(job, opts);
@@ -16,8 +22,8 @@ export function runJob(job: JobSpec, opts: ChunkOptions): Promise<JobResult> {
     case 'goldilocks':
       return runGoldilocksJob(job, opts);
     case 'rescaling':
-      return runRescalingJob(job, opts);
+      return runRescalingJob(job, opts, sources);
     case 'freeEntropy':
-      return runFreeEntropyJob(job, opts);
+      return runFreeEntropyJob(job, opts, sources);
   }
 }

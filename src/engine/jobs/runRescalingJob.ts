@@ -4,11 +4,9 @@
  * slice with common directions. The invariant measures agree; λmax and the additive one do not.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { makeDataset } from '../../core/data/makeDataset';
+import type { DataSources } from '../../core/data/makeDataset';
 import { localEnergy } from '../../core/flatness/localEnergy';
 import { progressRange } from '../../core/linalg/checkpoint';
-import { makeLoss } from '../../core/losses/makeLoss';
-import { makeModel } from '../../core/models/makeModel';
 import { rescaleReluLayers } from '../../core/models/rescaleReluLayers';
 import { createRng } from '../../core/random';
 import { filterNormalizedPlane } from '../../core/slices/filterNormalizedDirection';
@@ -21,7 +19,7 @@ import type {
   RescalingResult,
   RescalingSide,
 } from '../../protocol/jobs/rescalingJob';
-import { createLandscape, type Landscape } from '../analyses/landscape';
+import { landscapeOf, type Landscape } from '../analyses/landscape';
 
 const GRID = linspace(-0.5, 0.5, 21);
 
@@ -70,18 +68,17 @@ async function measure(
 export async function runRescalingJob(
   job: RescalingJob,
   opts: ChunkOptions,
+  sources: DataSources = {},
 ): Promise<RescalingResult> {
   if (job.model.kind !== 'mlp' || job.model.activation !== 'relu') {
     throw new Error('rescaling invariance holds for ReLU MLPs: choose an MLP with relu units');
   }
-  const dataset = makeDataset(job.dataset, job.seed);
-  const model = makeModel(job.model, dataset);
-  if (job.weights.length !== model.paramCount) {
-    throw new Error(`expected ${model.paramCount} weights, got ${job.weights.length}`);
-  }
-  const loss = makeLoss(job.loss, dataset.labelKind);
-  const landscape = createLandscape(job.model, job.loss, model, loss, dataset);
+  const landscape = landscapeOf(job, sources);
+  const { model } = landscape;
   try {
+    if (job.weights.length !== model.paramCount) {
+      throw new Error(`expected ${model.paramCount} weights, got ${job.weights.length}`);
+    }
     const rescaledWeights = rescaleReluLayers(model.layout, job.weights, job.layer, job.factor);
     const functionGap = tf.tidy(() => {
       const a = model.forward(tf.tensor1d(job.weights), landscape.objective.x);
