@@ -103,7 +103,7 @@ describe('JobRunner', () => {
   it("gives jobs on the experiment's weights its MNIST digits (Φ(γ) of an MNIST network)", async () => {
     await useBackend('cpu');
     const mnist = ensureMnistBin();
-    const dataset = { kind: 'mnist', train: 100, test: 100 } as const;
+    const dataset = { kind: 'mnist', train: 100, test: 100, downsample: true } as const;
     const model = { kind: 'mlp', hidden: [4], activation: 'relu', initScale: 1 } as const;
     const net = makeModel(model, makeDataset(dataset, 1, { mnist }));
     const job = {
