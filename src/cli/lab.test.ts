@@ -7,7 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { csvParse } from 'd3';
 import { validateExportDocument } from '../protocol/validateExport';
+import { fbpStudy } from '../protocol/studies/fbp';
+import { validateStudyDocument, type StudyDocument } from '../protocol/studies/studyExport';
 
 const dir = mkdtempSync(join(tmpdir(), 'flatland-lab-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,6 +49,45 @@ describe('npm run lab', () => {
     const otherSeed = lab(['--spec', quiet, '--steps', '30', '--backend', 'wasm', '--seed', '99']);
     const otherRuns = otherSeed.doc.runs as { series: { trainLoss: number[] } }[];
     expect(otherRuns[0]!.series.trainLoss).not.toEqual(runs[0]!.series.trainLoss);
+  });
+
+  it('runs a study over seeds: one valid flatland-study/1 per seed and a summary that matches', () => {
+    const prefix = join(dir, 'fbp');
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/lab.ts', '--preset', 'fbp', '--seeds', '1-3', '--out', prefix],
+      { encoding: 'utf8' },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const docs = [1, 2, 3].map(
+      (seed) => JSON.parse(readFileSync(`${prefix}-seed${seed}.json`, 'utf8')) as StudyDocument,
+    );
+    for (const [i, doc] of docs.entries()) {
+      expect(validateStudyDocument(doc)).toEqual([]);
+      expect(doc.job.seed).toBe(i + 1);
+      expect(doc.link).toContain(i + 1 === fbpStudy.job.seed ? 'preset=fbp' : `job.seed=${i + 1}`);
+    }
+    const rows = csvParse(readFileSync(`${prefix}-summary.csv`, 'utf8'));
+    expect(rows.map((r) => r.seed)).toEqual(['1', '2', '3']);
+    expect(rows.map((r) => r.ok)).toEqual(docs.map((d) => String(d.verdict.ok)));
+    expect(rows.map((r) => r.detail)).toEqual(docs.map((d) => d.verdict.detail));
+    const held = docs.filter((d) => d.verdict.ok).length;
+    expect(result.stderr).toContain(`verdict held on ${held} of 3 seeds`);
+    expect(() =>
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/lab.ts', '--preset', 'fbp', '--ticks', '5'],
+        { stdio: 'pipe' },
+      ),
+    ).toThrow(/do not apply/);
+  });
+
+  it('lists the presets and the studies', () => {
+    const list = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/lab.ts', '--list'], {
+      encoding: 'utf8',
+    });
+    for (const id of ['race', 'mnist', 'fbp', 'simple-model', 'goldilocks-sweep'])
+      expect(list).toMatch(new RegExp(`^${id} `, 'm'));
   });
 
   it('rejects bad arguments with a usage message', () => {

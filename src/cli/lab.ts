@@ -1,6 +1,7 @@
 /**
  * `npm run lab`: runs a preset or a permalink in Node on the page's engine and writes the same
- * `flatland/1` JSON that the page's "Export data" downloads, with the preset's verdict. Without
+ * `flatland/1` JSON that the page's "Export data" downloads, with the preset's verdict (a study,
+ * `--preset fbp`, runs its job and writes `flatland-study/1`, its sibling). Without
  * --steps or --ticks it runs the experiment's budget; --seeds sweeps the experiment seed and
  * writes one export per seed plus a summary table.
  *
@@ -20,7 +21,10 @@ import { csvFormat } from 'd3';
 import type { ExportDocument, ExportVerdict } from '../protocol/exportFormat';
 import { DEFAULT_PRESET_ID, PRESETS, findPreset } from '../protocol/presets';
 import { finalLambdaMax, fmt, last, localEnergy, series } from '../protocol/presets/checks';
+import { findStudy, STUDIES } from '../protocol/studies/registry';
 import { startNodeBackend } from './nodeBackend';
+import { progressBar } from './progressBar';
+import { runStudies } from './runStudies';
 import { runHeadless } from './runHeadless';
 
 const USAGE = `usage: npm run lab -- [--preset ID | --spec '#…'] [--ticks N | --steps N]
@@ -35,7 +39,9 @@ const USAGE = `usage: npm run lab -- [--preset ID | --spec '#…'] [--ticks N | 
                   and FILE-summary.csv, and prints the summary table
   --backend B     cpu or wasm (default cpu)
   --out FILE      write the flatland/1 JSON here (default: standard output)
-  --list          list the presets and exit`;
+  --list          list the presets and the studies, and exit
+A study (fbp, simple-model, …) runs its job once per seed and writes flatland-study/1;
+--ticks and --steps do not apply to it.`;
 
 /** The seeds of "1-10" or "1,4,9" (or a mix), or a message saying what is wrong. */
 export function parseSeeds(text: string): number[] | string {
@@ -55,12 +61,6 @@ export function parseSeeds(text: string): number[] | string {
 function fail(message: string): never {
   process.stderr.write(`lab: ${message}\n${USAGE}\n`);
   process.exit(2);
-}
-
-function progressBar(done: number, total: number, unit: string, prefix = ''): string {
-  const width = 30;
-  const filled = Math.round((Math.min(done, total) / Math.max(1, total)) * width);
-  return `${prefix}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${unit}`;
 }
 
 /** One row of a sweep's summary: the verdict and each run's key figures at the end. */
@@ -107,8 +107,10 @@ async function main(): Promise<void> {
   if (args.list) {
     for (const preset of PRESETS)
       process.stdout.write(
-        `${preset.id.padEnd(14)} ${String(preset.spec.budget).padStart(5)} ticks  ${preset.title}\n`,
+        `${preset.id.padEnd(16)} ${String(preset.spec.budget).padStart(5)} ticks  ${preset.title}\n`,
       );
+    for (const study of STUDIES)
+      process.stdout.write(`${study.id.padEnd(16)} ${'study'.padStart(11)}  ${study.title}\n`);
     return;
   }
   if (args.preset && args.spec) fail('give --preset or --spec, not both');
@@ -125,18 +127,11 @@ async function main(): Promise<void> {
     fail(`--backend must be cpu or wasm, got ${backend}`);
 
   const hash = args.spec ?? (args.preset ? `preset=${encodeURIComponent(args.preset)}` : '');
-  if (args.preset && !PRESETS.some((p) => p.id === args.preset)) {
+  if (args.preset && !PRESETS.some((p) => p.id === args.preset) && !findStudy(args.preset)) {
     fail(`no preset ${JSON.stringify(args.preset)}; --list shows them`);
   }
   const decoded = decodePermalink(hash, defaultExperimentSpec());
   for (const correction of decoded.corrections) process.stderr.write(`lab: note: ${correction}\n`);
-  const base = decoded.spec;
-  // A bare link is the default experiment, which is the race.
-  const preset = findPreset(decoded.preset ?? (hash === '' ? DEFAULT_PRESET_ID : '')) ?? null;
-  const until: { ticks: number } | { steps: number } =
-    args.steps !== undefined
-      ? { steps: whole('steps', args.steps) }
-      : { ticks: args.ticks !== undefined ? whole('ticks', args.ticks) : base.budget || 200 };
   let seeds: number[] | null = null;
   if (args.seeds !== undefined) {
     const parsed = parseSeeds(args.seeds);
@@ -144,6 +139,30 @@ async function main(): Promise<void> {
     if (!args.out) fail('--seeds writes one file per seed: give --out PREFIX');
     seeds = parsed;
   }
+  if (decoded.study) {
+    if (args.steps !== undefined || args.ticks !== undefined)
+      fail('a study runs its job to the end: --ticks and --steps do not apply');
+    const study = findStudy(decoded.study.id);
+    if (!study) fail(`no study ${decoded.study.id}`);
+    const seedList = seeds ?? [
+      args.seed !== undefined ? whole('seed', args.seed) : decoded.study.job.seed,
+    ];
+    await startNodeBackend(backend);
+    await runStudies(study, decoded.study.job, seedList, {
+      backend,
+      out: args.out,
+      sweep: seeds !== null,
+      progress: (line) => process.stderr.write(line),
+    });
+    return;
+  }
+  const base = decoded.spec;
+  // A bare link is the default experiment, which is the race.
+  const preset = findPreset(decoded.preset ?? (hash === '' ? DEFAULT_PRESET_ID : '')) ?? null;
+  const until: { ticks: number } | { steps: number } =
+    args.steps !== undefined
+      ? { steps: whole('steps', args.steps) }
+      : { ticks: args.ticks !== undefined ? whole('ticks', args.ticks) : base.budget || 200 };
   const seedList = seeds ?? [args.seed !== undefined ? whole('seed', args.seed) : base.seed];
 
   const sources: DataSources = base.dataset.kind === 'mnist' ? { mnist: ensureMnistBin() } : {};

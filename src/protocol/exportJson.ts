@@ -3,6 +3,7 @@
  * (JSON has neither), so numpy/pandas read the file with nothing but `json.load`.
  */
 import type { ExportDocument } from './exportFormat';
+import type { StudyDocument } from './studies/studyExport';
 
 function replacer(_key: string, value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
@@ -14,6 +15,7 @@ function replacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-export function exportToJson(document: ExportDocument, indent?: number): string {
+/** A `flatland/1` document (or its sibling `flatland-study/1`) as JSON text. */
+export function exportToJson(document: ExportDocument | StudyDocument, indent?: number): string {
   return JSON.stringify(document, replacer, indent);
 }

@@ -27,6 +27,8 @@ export function formatValue(value: unknown, type: ValueType): string {
       return String(value);
     case 'numbers':
       return (value as readonly number[]).map(String).join(',');
+    case 'enums':
+      return (value as readonly string[]).join(',');
   }
 }
 
@@ -95,6 +97,19 @@ export function parseValue(raw: string, type: ValueType): Parsed {
         values.push(p.value as number);
       }
       return { ok: true, value: values, note: notes.length > 0 ? notes.join('; ') : null };
+    }
+    case 'enums': {
+      const names = raw.trim() === '' ? [] : raw.split(',').map((x) => x.trim());
+      const unknown = names.find((x) => !type.values.includes(x));
+      if (unknown !== undefined) {
+        return { ok: false, note: `names ${quote(unknown)}, not one of ${type.values.join(', ')}` };
+      }
+      const value = type.values.filter((x) => names.includes(x));
+      if (value.length < type.minLength) {
+        return { ok: false, note: `needs at least ${type.minLength} of ${type.values.join(', ')}` };
+      }
+      const reordered = value.length !== names.length || value.some((x, i) => x !== names[i]);
+      return { ok: true, value, note: reordered ? `read as ${value.join(',')}` : null };
     }
   }
 }

@@ -11,7 +11,8 @@
  * `<id>.norm`, `<id>.norm.<field>`, `<id>.plane` (a hyperplane's dimension, or full), `<id>.copy`
  * (the run it is a rescaled copy of, or none), `<id>.copy.c`, `<id>.copy.layer`; `an.every`, `an.wait` (1/0), `an.spectrum`, `an.slice` (plane or off),
  * `an.extent`, `an.res`, `an.flat` (1/0), `an.sigmas`, `an.radii`, `an.draws`, `an.tol`. The short field
- * keys are in `specSchema`.
+ * keys are in `specSchema`. A study (`preset=<study id>`) writes its job's fields, `job.<key>`,
+ * instead of the spec's (./studies/studyLink.ts).
  *
  * `decodePermalink` never throws: unknown keys are ignored, bad values are clamped or fall back to
  * the base's, and every correction is returned as a sentence for the page to show (as text). Its
@@ -31,7 +32,16 @@ import {
 import type { ModelSpec } from '../core/models/modelSpec';
 import type { LossSpec } from '../core/losses/lossSpec';
 import { PLANE_KINDS } from './analysis';
-import { formatValue, parseValue, quote, sameValue } from './linkValues';
+import {
+  LinkReader,
+  decodeField,
+  encodeField,
+  escapeLinkText,
+  type Bag,
+  type Pairs,
+  type Say,
+} from './linkFields';
+import { parseValue, quote, sameValue } from './linkValues';
 import {
   DEFAULT_PRESENTATION,
   PRESENTATION_KEYS,
@@ -40,6 +50,9 @@ import {
   type Presentation,
 } from './presentation';
 import { findPreset } from './presets/registry';
+import { findStudy } from './studies/registry';
+import { decodeStudyJob, studyPairs } from './studies/studyLink';
+import type { StudySelection } from './studies/study';
 import {
   ANALYSIS_FIELDS,
   DATASET_SCHEMA,
@@ -52,7 +65,6 @@ import {
   SEED_OFFSET_FIELD,
   TICK_FIELD,
   BUDGET_FIELD,
-  type FieldSchema,
   type UnionSchema,
 } from './specSchema';
 import {
@@ -74,6 +86,8 @@ export interface Permalink {
   readonly backend: BackendChoice;
   /** The preset the spec is written relative to (`#preset=<id>`), or none. */
   readonly preset?: string | null;
+  /** An open study (./studies): written instead of the spec, as `preset=<id>` and `job.<key>`. */
+  readonly study?: StudySelection | null;
   readonly presentation?: Presentation;
 }
 
@@ -81,6 +95,8 @@ export interface DecodedPermalink {
   readonly spec: ExperimentSpec;
   readonly backend: BackendChoice;
   readonly preset: string | null;
+  /** The study the link opens, with its job (the spec is then the default experiment's). */
+  readonly study: StudySelection | null;
   readonly presentation: Presentation;
   /** What was wrong with the hash and what was done about it, one sentence each. */
   readonly corrections: readonly string[];
@@ -107,18 +123,7 @@ function defaultRun(id: string): RunSpec {
   return { id, label: id, optimizer: SGD_DEFAULTS, seedOffset: 0 };
 }
 
-type Bag = Record<string, unknown>;
-type Pairs = [string, string][];
-
 // ---------------------------------------------------------------- encoding
-
-function encodeField(value: unknown, base: unknown, f: FieldSchema, key: string, out: Pairs): void {
-  if (f.optional && value === undefined) {
-    if (base !== undefined) out.push([key, 'auto']);
-    return;
-  }
-  if (!sameValue(value, base)) out.push([key, formatValue(value, f.value)]);
-}
 
 function encodeUnion(
   spec: { readonly kind: string },
@@ -218,71 +223,24 @@ function encodeVariants(run: RunSpec, base: RunSpec, out: Pairs): void {
   }
 }
 
-function escape(text: string): string {
-  // Commas and colons are safe in a fragment and keep lists readable.
-  return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
-}
-
 /**
  * The hash (with its '#') for `link`: the version, the preset, the backend, the spec's fields that
  * differ from the preset's spec (or from `base` without a preset), then the presentation options.
  */
 export function encodePermalink(link: Permalink, base: ExperimentSpec): string {
   const preset = link.preset ? findPreset(link.preset) : undefined;
+  const study = link.study ? findStudy(link.study.id) : undefined;
   const pairs: Pairs = [['v', String(LINK_VERSION)]];
-  if (preset) pairs.push(['preset', preset.id]);
+  if (study) pairs.push(['preset', study.id]);
+  else if (preset) pairs.push(['preset', preset.id]);
   if (link.backend !== 'auto') pairs.push(['backend', link.backend]);
-  pairs.push(...specPairs(link.spec, preset ? preset.spec : base));
+  if (study && link.study) pairs.push(...studyPairs(study, link.study.job));
+  else pairs.push(...specPairs(link.spec, preset ? preset.spec : base));
   pairs.push(...encodePresentation(link.presentation ?? DEFAULT_PRESENTATION));
-  return `#${pairs.map(([k, v]) => `${escape(k)}=${escape(v)}`).join('&')}`;
+  return `#${pairs.map(([k, v]) => `${escapeLinkText(k)}=${escapeLinkText(v)}`).join('&')}`;
 }
 
 // ---------------------------------------------------------------- decoding
-
-/** The hash's pairs (the last of repeated keys wins), remembering which ones were read. */
-class LinkReader {
-  private readonly values = new Map<string, string>();
-  private readonly read = new Set<string>();
-
-  constructor(pairs: Iterable<[string, string]>) {
-    for (const [k, v] of pairs) this.values.set(k, v);
-  }
-
-  take(key: string): string | undefined {
-    this.read.add(key);
-    return this.values.get(key);
-  }
-
-  /** Every pair, for the presentation decoder (which reads its own keys). */
-  all(): ReadonlyMap<string, string> {
-    return this.values;
-  }
-
-  unread(): string[] {
-    return [...this.values.keys()].filter((k) => !this.read.has(k));
-  }
-}
-
-type Say = (sentence: string) => void;
-
-function decodeField(target: Bag, f: FieldSchema, key: string, reader: LinkReader, say: Say): void {
-  const raw = reader.take(key);
-  if (raw === undefined) return;
-  if (f.optional && raw === 'auto') {
-    delete target[f.prop];
-    return;
-  }
-  const parsed = parseValue(raw, f.value);
-  if (!parsed.ok) {
-    const kept = target[f.prop];
-    say(
-      `${key} ${quote(raw)} ${parsed.note}; kept ${kept === undefined ? 'auto' : formatValue(kept, f.value)}.`,
-    );
-    return;
-  }
-  if (parsed.note) say(`${key} ${quote(raw)} ${parsed.note}.`);
-  target[f.prop] = parsed.value;
-}
 
 function decodeUnion<T extends { readonly kind: string }>(
   base: T,
@@ -502,6 +460,7 @@ interface VersionResult {
   readonly spec: ExperimentSpec;
   readonly backend: BackendChoice;
   readonly preset: string | null;
+  readonly study: StudySelection | null;
 }
 type VersionDecoder = (reader: LinkReader, base: ExperimentSpec, say: Say) => VersionResult;
 
@@ -509,13 +468,16 @@ type VersionDecoder = (reader: LinkReader, base: ExperimentSpec, say: Say) => Ve
 function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): VersionResult {
   let base = defaults;
   let preset: string | null = null;
+  let study: StudySelection | null = null;
   const rawPreset = reader.take('preset');
   if (rawPreset !== undefined) {
     const found = findPreset(rawPreset);
+    const foundStudy = found ? undefined : findStudy(rawPreset);
     if (found) {
       base = found.spec;
       preset = found.id;
-    } else say(`There is no preset ${quote(rawPreset)}; started from the default experiment.`);
+    } else if (foundStudy) study = decodeStudyJob(foundStudy, reader, say);
+    else say(`There is no preset ${quote(rawPreset)}; started from the default experiment.`);
   }
 
   let backend: BackendChoice = 'auto';
@@ -540,7 +502,7 @@ function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): Versi
     if (PRESENTATION_KEYS.has(key) || key === 'v') continue;
     const dot = key.indexOf('.');
     const group = dot > 0 ? key.slice(0, dot) : null;
-    if (group && !['data', 'model', 'loss', 'an'].includes(group) && !ids.includes(group)) {
+    if (group && !['data', 'model', 'loss', 'an', 'job'].includes(group) && !ids.includes(group)) {
       say(`There is no run ${quote(group)}; ignored ${quote(key)}.`);
     } else say(`Ignored the unknown setting ${quote(key)}.`);
   }
@@ -556,7 +518,7 @@ function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): Versi
     runs,
     analysis,
   };
-  return { spec: repairVariants(repairPairings(spec, base, say), say), backend, preset };
+  return { spec: repairVariants(repairPairings(spec, base, say), say), backend, preset, study };
 }
 
 /** One decoder per link version, each to the current spec. */
@@ -626,6 +588,7 @@ export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPerm
       spec: base,
       backend: 'auto',
       preset: null,
+      study: null,
       presentation: DEFAULT_PRESENTATION,
       corrections: ['The link could not be read; using defaults.'],
     };

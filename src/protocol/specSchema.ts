@@ -33,6 +33,12 @@ export type ValueType =
       readonly integer?: boolean;
       readonly minLength: number;
       readonly maxLength: number;
+    }
+  /** A set of names from `values`, written comma-separated in `values`' order. */
+  | {
+      readonly type: 'enums';
+      readonly values: readonly string[];
+      readonly minLength: number;
     };
 
 export interface FieldSchema {
@@ -43,6 +49,8 @@ export interface FieldSchema {
   readonly value: ValueType;
   /** May be absent (undefined) in a valid spec; the link writes `auto` for absent. */
   readonly optional?: boolean;
+  /** What a form calls the field (the key when absent). */
+  readonly label?: string;
 }
 
 /** A discriminated union on `kind`: its kinds, each kind's defaults, fields and nested unions. */
@@ -351,6 +359,14 @@ export function isValidValue(value: unknown, type: ValueType): boolean {
         value.length <= type.maxLength &&
         value.every((x) =>
           isValidValue(x, { type: 'number', min: type.min, max: type.max, integer: type.integer }),
+        )
+      );
+    case 'enums':
+      return (
+        Array.isArray(value) &&
+        value.length >= type.minLength &&
+        value.every(
+          (x, i) => typeof x === 'string' && type.values.includes(x) && value.indexOf(x) === i,
         )
       );
   }

@@ -4,13 +4,16 @@
  * functions, so the engine bridge and the URL sync call them outside React.
  */
 import { createStore } from 'zustand/vanilla';
-import type { BackendChoice, BackendReport } from '../protocol/backend';
+import type { BackendChoice, BackendName, BackendReport } from '../protocol/backend';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 import type { RunStatus } from '../protocol/messages';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { AnalysisProgress } from '../protocol/analysis';
 import { DEFAULT_PACE, type Pace } from '../protocol/pace';
 import { DEFAULT_PRESENTATION, type Presentation } from '../protocol/presentation';
+import type { JobResult, JobSpec } from '../protocol/jobs';
+import type { PresetCheck } from '../protocol/presets';
+import type { StudySelection } from '../protocol/studies/study';
 import { emptyAnalysis, type AnalysisState } from './analysisState';
 import { emptySeries, type SeriesBuffer } from './seriesBuffer';
 
@@ -43,6 +46,21 @@ export interface Verdict {
   readonly sharp?: string;
 }
 
+/** Where the open study's job is (./studyActions.ts). */
+export type StudyRun =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly fraction: number }
+  | {
+      readonly state: 'done';
+      readonly job: JobSpec;
+      readonly result: JobResult;
+      readonly check: PresetCheck;
+      /** Seconds the job took in the worker, and the backend it ran on. */
+      readonly seconds: number;
+      readonly backend: BackendName;
+    }
+  | { readonly state: 'failed'; readonly message: string };
+
 export interface AppState {
   readonly spec: ExperimentSpec;
   readonly backendChoice: BackendChoice;
@@ -65,6 +83,9 @@ export interface AppState {
   readonly analysisProgress: AnalysisProgress | null;
   /** The preset the spec is relative to (`#preset=<id>`), or null. */
   readonly preset: string | null;
+  /** The open study (`#preset=<study id>&job.…`): the page shows it instead of the explorer. */
+  readonly study: StudySelection | null;
+  readonly studyRun: StudyRun;
   /** View-only options from the link: lecture, embed, lock, hidden panels (never in the spec). */
   readonly presentation: Presentation;
   /** Lecture mode shows the experiment's settings only when asked (view state, not in the link). */
@@ -100,6 +121,8 @@ export function initialState(spec = defaultExperimentSpec()): AppState {
     analysis: emptyAnalysis(),
     analysisProgress: null,
     preset: null,
+    study: null,
+    studyRun: { state: 'idle' },
     presentation: DEFAULT_PRESENTATION,
     editorOpen: false,
   };

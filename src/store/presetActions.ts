@@ -9,14 +9,16 @@ import type { Presentation } from '../protocol/presentation';
 import { engineClient, replaceSpec } from './actions';
 import { appStore } from './appStore';
 import { pushNotice } from './engineEvents';
+import { closeStudy, openStudy } from './studyActions';
 
-/** Switches to preset `id` (unknown ids are ignored with a notice). */
+/** Switches to preset or study `id` (unknown ids are ignored with a notice). */
 export function loadPreset(id: string): void {
   const preset = findPreset(id);
   if (!preset) {
-    pushNotice('warning', `There is no preset called ${JSON.stringify(id)}.`);
+    if (!openStudy(id)) pushNotice('warning', `There is no preset called ${JSON.stringify(id)}.`);
     return;
   }
+  if (appStore.getState().study) closeStudy();
   appStore.setState({ preset: preset.id });
   replaceSpec(preset.spec);
 }

@@ -10,6 +10,7 @@ import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { replaceSpec, setBackendChoice } from './actions';
 import { appStore, runViewsFor, type AppState } from './appStore';
 import { pushNotice } from './engineEvents';
+import { closeStudy, openStudy, setStudyJob } from './studyActions';
 
 function reportCorrections(corrections: readonly string[]): void {
   if (corrections.length > 0) {
@@ -27,6 +28,7 @@ export function hashOf(state: AppState): string {
       spec: state.spec,
       backend: state.backendChoice,
       preset: state.preset,
+      study: state.study,
       presentation: state.presentation,
     },
     defaultExperimentSpec(),
@@ -56,6 +58,7 @@ export function loadFromUrl(): void {
     backendChoice: decoded.backend,
     runs: runViewsFor(decoded.spec),
     preset: decoded.preset,
+    study: decoded.study,
     presentation: decoded.presentation,
   });
   reportCorrections(decoded.corrections);
@@ -72,6 +75,7 @@ export function startUrlSync(): () => void {
       state.spec !== previous.spec ||
       state.backendChoice !== previous.backendChoice ||
       state.preset !== previous.preset ||
+      state.study !== previous.study ||
       state.presentation !== previous.presentation
     ) {
       write();
@@ -81,6 +85,14 @@ export function startUrlSync(): () => void {
     const decoded = decodePermalink(window.location.hash, defaultExperimentSpec());
     reportCorrections(decoded.corrections);
     appStore.setState({ preset: decoded.preset, presentation: decoded.presentation });
+    const state = appStore.getState();
+    if (decoded.study) {
+      // Only a change of the study or its job re-opens it (a presentation change keeps a result).
+      if (hashOf(state) !== hashOf({ ...state, study: decoded.study })) {
+        if (state.study?.id !== decoded.study.id) openStudy(decoded.study.id);
+        setStudyJob(decoded.study.job);
+      }
+    } else if (state.study) closeStudy();
     if (decoded.backend !== appStore.getState().backendChoice) {
       // A new worker on the other backend starts with the decoded spec.
       appStore.setState({ spec: decoded.spec });

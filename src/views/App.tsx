@@ -11,8 +11,11 @@ import { ExportBar } from './export/ExportBar';
 import { MoreExperiments } from './experiments/MoreExperiments';
 import { PresetGallery } from './gallery/PresetGallery';
 import { LectureToggle, LockWhenAsked, PresentationFrame } from './lecture/PresentationFrame';
+import { StudyView } from './study/StudyView';
+import { useAppStore } from './useAppStore';
 
 export function App() {
+  const studyOpen = useAppStore((s) => s.study !== null);
   return (
     <PresentationFrame>
       <header className="app-header">
@@ -23,21 +26,27 @@ export function App() {
       </header>
       <NoticeArea />
       <PresetGallery />
-      <Controls />
-      <VerdictBanner />
-      <ExportBar />
-      <div className="workspace">
-        <LockWhenAsked>
-          <ExperimentEditor />
-        </LockWhenAsked>
-        <main className="panels">
-          <LossSlicePanel />
-          <SpectrumPanel />
-          <FlatnessPanel />
-          <TrainingPanel />
-        </main>
-      </div>
-      <MoreExperiments />
+      {studyOpen ? (
+        <StudyView />
+      ) : (
+        <>
+          <Controls />
+          <VerdictBanner />
+          <ExportBar />
+          <div className="workspace">
+            <LockWhenAsked>
+              <ExperimentEditor />
+            </LockWhenAsked>
+            <main className="panels">
+              <LossSlicePanel />
+              <SpectrumPanel />
+              <FlatnessPanel />
+              <TrainingPanel />
+            </main>
+          </div>
+          <MoreExperiments />
+        </>
+      )}
     </PresentationFrame>
   );
 }

@@ -29,7 +29,8 @@ export function stepMilestone(step: NarrativeStep): Milestone | null {
   return typeof step === 'string' ? null : step.after;
 }
 
-export interface Preset {
+/** What the gallery and a lecture tell of an experiment (a preset's or a study's). */
+export interface ExperimentText {
   /** Short, URL-safe: `#preset=<id>`. */
   readonly id: string;
   readonly title: string;
@@ -46,6 +47,9 @@ export interface Preset {
    * waits for that panel's first analysis after Play (`after`), so it never shows an empty chart.
    */
   readonly narrative: readonly NarrativeStep[];
+}
+
+export interface Preset extends ExperimentText {
   /** What the engine cannot run yet for this preset, if anything (shown on its card). */
   readonly limitation?: string;
   /** The expected observation on the exported data. */

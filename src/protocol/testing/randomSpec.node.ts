@@ -85,6 +85,10 @@ export class SpecGenerator {
         const hi = type.integer ? Math.min(type.max, 64) : type.max;
         return Array.from({ length: n }, () => this.number(type.min, hi, type.integer === true));
       }
+      case 'enums': {
+        const on = type.values.filter(() => this.chance(0.5));
+        return on.length >= type.minLength ? on : type.values.slice(0, type.minLength);
+      }
     }
   }
 

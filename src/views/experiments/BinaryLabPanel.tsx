@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import {
   DEFAULT_FOCUSING_PROTOCOL,
   describeProtocol,
-  type BinaryResult,
   type BinarySolver,
 } from '../../protocol/jobs/binaryJob';
 import {
@@ -12,42 +11,10 @@ import {
   binaryJobFor,
   type BinaryLabSettings,
 } from '../../store/binaryLab';
-import { createLineChart, type ChartLine } from '../charts/lineChart';
 import { NumberField, Toggle } from '../fields';
-import { runColor } from '../runColors';
-import { useChart } from '../useChart';
+import { BinaryCurves, solverColor } from './BinaryCurves';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
-
-function solverColor(solver: BinarySolver): string {
-  return runColor(BINARY_SOLVERS.indexOf(solver));
-}
-
-function curves(result: BinaryResult | null, measure: 'fraction' | 'entropy'): ChartLine[] {
-  if (!result) return [];
-  const x = result.distances;
-  const lines: ChartLine[] = result.results.map((r) => ({
-    id: r.solver,
-    label: BINARY_SOLVER_LABELS[r.solver],
-    color: solverColor(r.solver),
-    x,
-    y: measure === 'fraction' ? r.fraction : r.localEntropy,
-    length: x.length,
-    dots: true,
-  }));
-  const bound = result.results[0]?.shellEntropy;
-  if (measure === 'entropy' && bound)
-    lines.push({
-      id: 'shell',
-      label: 'upper bound: the whole shell',
-      color: '#777777',
-      x,
-      y: bound,
-      length: x.length,
-      dash: '6 4',
-    });
-  return lines;
-}
 
 /**
  * ±1-weight perceptrons and committees on random patterns (Baldassi et al.): each solver on the
@@ -63,28 +30,6 @@ export function BinaryLabPanel() {
     set({
       solvers: on ? [...settings.solvers, solver] : settings.solvers.filter((x) => x !== solver),
     });
-  const fractionLines = useMemo(() => curves(last, 'fraction'), [last]);
-  const entropyLines = useMemo(() => curves(last, 'entropy'), [last]);
-  const fractionRef = useChart(
-    (el) =>
-      createLineChart(el, {
-        xLabel: 'Hamming distance d (fraction of weights flipped)',
-        yLabel: 'fraction still solutions',
-        logX: true,
-        height: 230,
-      }),
-    fractionLines,
-  );
-  const entropyRef = useChart(
-    (el) =>
-      createLineChart(el, {
-        xLabel: 'Hamming distance d',
-        yLabel: 'local entropy S(d)',
-        logX: true,
-        height: 230,
-      }),
-    entropyLines,
-  );
   const running = status.state === 'running';
 
   return (
@@ -201,45 +146,7 @@ export function BinaryLabPanel() {
           {notes.join('; ')}.
         </p>
       )}
-      {last && (
-        <div className="table-scroll">
-          <table className="stats" aria-label="Solvers" data-testid="binary-results">
-            <thead>
-              <tr>
-                <th scope="col">solver</th>
-                <th scope="col">solved</th>
-                <th scope="col">errors</th>
-                <th scope="col">sweeps</th>
-              </tr>
-            </thead>
-            <tbody>
-              {last.results.map((r) => (
-                <tr key={r.solver} data-solver={r.solver} data-solved={r.solved}>
-                  <th scope="row">
-                    <span className="swatch" style={{ background: solverColor(r.solver) }} />
-                    {BINARY_SOLVER_LABELS[r.solver]}
-                  </th>
-                  <td>{r.solved ? 'yes' : 'no'}</td>
-                  <td className="num">{r.errors}</td>
-                  <td className="num">{r.sweeps}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className="flatness-charts">
-        <figure>
-          <figcaption>Fraction of flipped configurations still solutions</figcaption>
-          <div ref={fractionRef} className="chart" data-testid="binary-fraction" />
-        </figure>
-        <figure>
-          <figcaption>
-            Local entropy S(d) = (1/N) log(fraction × shell size); dashed: its bound
-          </figcaption>
-          <div ref={entropyRef} className="chart" data-testid="binary-entropy" />
-        </figure>
-      </div>
+      <BinaryCurves result={last} />
     </section>
   );
 }

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { SpectrumResult } from '../../protocol/analysis';
-import type { SimpleModelResult } from '../../protocol/jobs/simpleModelJob';
 import { createLineChart, type ChartLine } from '../charts/lineChart';
 import { createSpectrumChart, type SpectrumRun } from '../charts/spectrumChart';
 import { runColor } from '../runColors';
 import { useAppStore } from '../useAppStore';
 import { useChart } from '../useChart';
 import { fmt } from './format';
+import { asSpectrum } from './simpleModelSpectrum';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
 
@@ -21,31 +20,6 @@ const MAX_C = 10;
 const LOG2_SCALE: readonly [number, number] = [-2, 5];
 
 const TOY_COLOR = runColor(0);
-
-/** The toy's spectrum in the shape the spectrum chart draws. */
-function asSpectrum(r: SimpleModelResult, classes: number): SpectrumResult {
-  const ev = r.eigenvalues;
-  let trace = 0;
-  for (const v of ev) trace += v;
-  return {
-    runId: 'toy',
-    step: 0,
-    gradEvals: 0,
-    method: 'exact',
-    eigenvalues: ev,
-    densityGrid: new Float64Array(0),
-    density: new Float64Array(0),
-    outliers: r.outliers,
-    bulkEdge: r.bulkEdge,
-    lambdaMax: ev[ev.length - 1] ?? Number.NaN,
-    lambdaMin: ev[0] ?? Number.NaN,
-    trace,
-    traceError: 0,
-    confinement: r.confinement,
-    confinementK: classes,
-    confinementBaseline: r.confinementBaseline,
-  };
-}
 
 function Slider(props: {
   label: string;

@@ -1,4 +1,5 @@
 import { PRESETS } from '../../protocol/presets';
+import { STUDIES } from '../../protocol/studies/registry';
 import { loadPreset } from '../../store/presetActions';
 import { useAppStore } from '../useAppStore';
 
@@ -8,14 +9,17 @@ import { useAppStore } from '../useAppStore';
  * (never the URL's).
  */
 export function PresetGallery() {
-  const current = useAppStore((s) => s.preset);
+  const current = useAppStore((s) => s.study?.id ?? s.preset);
   return (
     <details className="gallery" data-testid="gallery">
       <summary data-testid="gallery-toggle">
-        Experiments from the papers <span className="muted">({PRESETS.length} presets)</span>
+        Experiments from the papers{' '}
+        <span className="muted">
+          ({PRESETS.length} presets, {STUDIES.length} studies)
+        </span>
       </summary>
       <ul className="gallery-grid">
-        {PRESETS.map((p) => (
+        {[...PRESETS, ...STUDIES].map((p) => (
           <li
             key={p.id}
             className={`preset-card${p.id === current ? ' current' : ''}`}
@@ -33,7 +37,9 @@ export function PresetGallery() {
             </ul>
             <h4>Expected</h4>
             <p>{p.expected}</p>
-            {p.limitation && <p className="muted preset-limitation">Not yet: {p.limitation}</p>}
+            {'limitation' in p && p.limitation && (
+              <p className="muted preset-limitation">Not yet: {p.limitation}</p>
+            )}
             <button
               type="button"
               data-testid={`load-preset-${p.id}`}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Milestone } from '../../protocol/presets';
 import { DEFAULT_PRESET_ID, findPreset, stepMilestone, stepText } from '../../protocol/presets';
+import { findStudy } from '../../protocol/studies/registry';
 import { setEditorOpen, setPresentation } from '../../store/presetActions';
 import { availableSteps, reachedMilestones } from '../../store/narrative';
 import { useAppStore } from '../useAppStore';
@@ -26,7 +27,10 @@ export function PresentationFrame(props: { children: ReactNode }) {
   const p = useAppStore((s) => s.presentation);
   const presetId = useAppStore((s) => s.preset);
   const editorOpen = useAppStore((s) => s.editorOpen);
-  const preset = findPreset(presetId ?? DEFAULT_PRESET_ID);
+  const studyId = useAppStore((s) => s.study?.id ?? null);
+  // The story told: the open study's, else the preset's (the race on a bare link).
+  const preset =
+    (studyId ? findStudy(studyId) : undefined) ?? findPreset(presetId ?? DEFAULT_PRESET_ID);
   const pages = preset?.narrative.length ?? 0;
   // Steps that point at a panel wait for its first analysis after Play (store/narrative.ts).
   const tick = useAppStore((s) => s.tick);
