@@ -75,8 +75,8 @@ export function StudyView() {
         <h2>
           {study.title} <span className="muted">{study.phenomenon}</span>
         </h2>
-        <p>{study.explanation}</p>
       </div>
+      <p className="study-explanation">{study.explanation}</p>
       <div className="transport study-transport">
         <button
           type="button"
