@@ -31,6 +31,17 @@ describe('binaryJobFor', () => {
     ).toBe(995);
   });
 
+  it('passes the machine through, committee by default', () => {
+    expect(binaryJobFor(DEFAULT_BINARY_LAB).job.machine).toBe('committee');
+    const parity = binaryJobFor({
+      ...DEFAULT_BINARY_LAB,
+      hidden: 3,
+      tree: true,
+      machine: 'parity',
+    });
+    expect(parity.job).toMatchObject({ machine: 'parity', hidden: 3, tree: true });
+  });
+
   it('leaves out the clipped perceptron for committees and a tree for K = 1', () => {
     const { job, notes } = binaryJobFor({ ...DEFAULT_BINARY_LAB, hidden: 3, tree: false });
     expect(job.solvers).toEqual(['focusingBP', 'annealing']);

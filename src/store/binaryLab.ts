@@ -2,7 +2,7 @@
  * The ±1-network lab's settings and the job they ask for (src/protocol/jobs/binaryJob.ts): what
  * the form holds, made into a job the core accepts, with every adjustment said out loud.
  */
-import type { BinaryJob, BinarySolver } from '../protocol/jobs/binaryJob';
+import type { BinaryJob, BinaryMachine, BinarySolver } from '../protocol/jobs/binaryJob';
 import { BINARY_SOLVER_IDS, repairBinaryJob } from '../protocol/studies/jobFields';
 
 export const BINARY_SOLVERS: readonly BinarySolver[] = BINARY_SOLVER_IDS;
@@ -15,10 +15,16 @@ export const BINARY_SOLVER_LABELS: Readonly<Record<BinarySolver, string>> = {
   entropicLeastAction: 'entropic least action (Flatland’s own variant)',
 };
 
+export const BINARY_MACHINE_LABELS: Readonly<Record<BinaryMachine, string>> = {
+  committee: 'committee (majority)',
+  parity: 'parity (product)',
+};
+
 export interface BinaryLabSettings {
   readonly inputs: number;
   readonly hidden: 1 | 3 | 5;
   readonly tree: boolean;
+  readonly machine: BinaryMachine;
   readonly alpha: number;
   readonly solvers: readonly BinarySolver[];
   readonly sweeps: number;
@@ -30,6 +36,7 @@ export const DEFAULT_BINARY_LAB: BinaryLabSettings = {
   inputs: 201,
   hidden: 1,
   tree: false,
+  machine: 'committee',
   alpha: 0.4,
   solvers: ['focusingBP', 'annealing', 'clippedPerceptron'],
   sweeps: 400,
@@ -51,6 +58,7 @@ export function binaryJobFor(s: BinaryLabSettings): { job: BinaryJob; notes: str
       inputs: s.inputs,
       hidden: s.hidden,
       tree: s.tree && s.hidden > 1,
+      machine: s.machine,
       alpha: s.alpha,
       solvers: s.solvers,
       sweeps: Math.max(1, Math.round(s.sweeps)),

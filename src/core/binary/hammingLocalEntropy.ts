@@ -1,5 +1,5 @@
 /**
- * Local entropy of a ±1-weight network by Hamming-shell sampling (Baldassi et al.; SCIENCE.md §5
+ * Local entropy of a ±1-weight network (committee or parity machine) by Hamming-shell sampling (Baldassi et al.; SCIENCE.md §5
  * "Local entropy", shell sampling): around a reference w, flip f = round(d·N) weights chosen
  * uniformly (N = all K·fanIn weights) and count how many of the M flipped networks still solve
  * the training set. Isolated ("typical") solutions lose every neighbour at the smallest d; wide
@@ -9,7 +9,15 @@ import { checkpoint } from '../linalg/checkpoint';
 import { createRng } from '../random';
 import type { ChunkOptions } from '../types';
 import type { BinaryArchitecture, BinaryWeights } from './binaryNetwork';
-import { fanIn, hiddenFields, unitOffset, weightCount } from './binaryNetwork';
+import {
+  fanIn,
+  hiddenFields,
+  isParity,
+  outputVote,
+  shiftUnitField,
+  unitOffset,
+  weightCount,
+} from './binaryNetwork';
 import type { BinaryTask } from './binaryTask';
 
 export interface HammingLocalEntropyOptions {
@@ -72,8 +80,8 @@ export async function hammingLocalEntropy(
   const total = weightCount(arch);
   const m = fanIn(arch);
   const k = arch.hidden;
-  const n = task.inputs;
   const p = task.count;
+  const parity = isParity(arch);
   const distances = Float64Array.from(options.distances);
   const flips = Int32Array.from(distances, (d) => {
     if (!(d >= 0 && d <= 1)) throw new RangeError(`distance ${d} is not in [0, 1]`);
@@ -84,16 +92,10 @@ export async function hammingLocalEntropy(
   const maxFlips = flips.length > 0 ? Math.max(...flips) : 0;
 
   const base = hiddenFields(arch, w, task);
-  const votes = (f: Int32Array): Int32Array => {
-    const margins = new Int32Array(p);
-    for (let mu = 0; mu < p; mu++) {
-      let v = 0;
-      for (let u = 0; u < k; u++) v += Math.sign(f[mu * k + u]!);
-      margins[mu] = task.y[mu]! * v;
-    }
-    return margins;
-  };
-  const baseMargins = votes(base);
+  const baseMargins = Int32Array.from(
+    { length: p },
+    (_, mu) => task.y[mu]! * outputVote(parity, base, mu * k, k),
+  );
   let baseErrors = 0;
   for (const v of baseMargins) if (v <= 0) baseErrors++;
 
@@ -120,19 +122,7 @@ export async function hammingLocalEntropy(
         perm[applied] = j;
         const unit = Math.floor(j / m);
         const column = unitOffset(arch, unit) + (j - unit * m);
-        const step = -2 * w[j]!;
-        for (let mu = 0; mu < p; mu++) {
-          const idx = mu * k + unit;
-          const before = fields[idx]!;
-          const after = before + step * task.xi[mu * n + column]!;
-          fields[idx] = after;
-          const change = Math.sign(after) - Math.sign(before);
-          if (change === 0) continue;
-          const old = margins[mu]!;
-          const margin = old + task.y[mu]! * change;
-          margins[mu] = margin;
-          errors += (margin <= 0 ? 1 : 0) - (old <= 0 ? 1 : 0);
-        }
+        errors += shiftUnitField(parity, task, k, fields, margins, unit, column, -2 * w[j]!);
       }
       if (errors <= maxErrors) inside[r]!++;
       errorSum[r]! += errors / Math.max(1, p);

@@ -3,10 +3,15 @@ export {
   fanIn,
   FieldState,
   hiddenFields,
+  isParity,
+  marginAfter,
+  outputVote,
   randomBinaryWeights,
+  shiftUnitField,
   unitOffset,
   weightCount,
   type BinaryArchitecture,
+  type BinaryMachine,
   type BinaryWeights,
 } from './binaryNetwork';
 export { binaryTaskFromSplit, randomBinaryTask, type BinaryTask } from './binaryTask';
@@ -15,6 +20,14 @@ export {
   type BinaryTrainingResult,
   type ClippedPerceptronOptions,
 } from './clippedPerceptron';
+export {
+  compareDevices,
+  summarizeDevices,
+  type DeviceComparison,
+  type DeviceComparisonSpec,
+  type DeviceCurve,
+  type DeviceSummary,
+} from './compareDevices';
 export { focusingBP, type FocusingBPOptions, type FocusingBPResult } from './focusingBP';
 export {
   focusingSchedule,
@@ -34,3 +47,4 @@ export {
 export { leastAction, type LeastActionOptions } from './leastAction';
 export { atanhErf, erf, erfc, fieldProduct, logErfc, mixField } from './magnetization';
 export { simulatedAnnealing, type SimulatedAnnealingOptions } from './simulatedAnnealing';
+export { solveBinary, type BinarySolution, type BinarySolver } from './solveBinary';

@@ -1,12 +1,13 @@
 /**
- * ±1-weight perceptrons and committee machines on random patterns (SCIENCE.md §1–2, Baldassi et
- * al.): a solver (focusing BP, least action, or a typical-solution baseline) and the Hamming local
- * entropy of the solution it finds.
+ * ±1-weight perceptrons, committee and parity machines on random patterns (SCIENCE.md §1–2,
+ * Baldassi et al.): a solver (focusing BP, least action, or a typical-solution baseline) and the
+ * Hamming local entropy of the solution it finds.
  */
-export { DEFAULT_FOCUSING_PROTOCOL, describeProtocol } from '../../core/binary/focusingProtocol';
+import type { BinaryMachine } from '../../core/binary/binaryNetwork';
+import type { BinarySolver } from '../../core/binary/solveBinary';
 
-export type BinarySolver =
-  'focusingBP' | 'clippedPerceptron' | 'annealing' | 'leastAction' | 'entropicLeastAction';
+export type { BinaryMachine, BinarySolver };
+export { DEFAULT_FOCUSING_PROTOCOL, describeProtocol } from '../../core/binary/focusingProtocol';
 
 export interface BinaryJob {
   readonly kind: 'binary';
@@ -15,6 +16,8 @@ export interface BinaryJob {
   /** Hidden units K (odd; 1 is the perceptron). */
   readonly hidden: number;
   readonly tree: boolean;
+  /** Output rule: majority of the hidden signs or their product (default 'committee'). */
+  readonly machine?: BinaryMachine;
   /** Load α = P/N. */
   readonly alpha: number;
   readonly solvers: readonly BinarySolver[];
