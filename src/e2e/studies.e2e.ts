@@ -70,6 +70,7 @@ function numbersOf(value: unknown, out: number[] = []): number[] {
 describe('studies open from a link and give the lab’s numbers (wasm)', () => {
   for (const [hash, exact] of [
     ['preset=fbp&job.seed=3', true],
+    ['preset=no-wfm&job.seed=2', true],
     ['preset=simple-model&job.C=4', true],
     ['preset=goldilocks-sweep&job.r=0.3,1,10,30&job.planes=2', false],
   ] as [string, boolean][]) {

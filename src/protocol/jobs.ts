@@ -8,10 +8,17 @@ import type { BinaryJob, BinaryResult } from './jobs/binaryJob';
 import type { GoldilocksJob, GoldilocksResult } from './jobs/goldilocksJob';
 import type { FreeEntropyJob, FreeEntropyResult } from './jobs/freeEntropyJob';
 import type { RescalingJob, RescalingResult } from './jobs/rescalingJob';
+import type { DevicesJob, DevicesResult } from './jobs/devicesJob';
 
-export type JobSpec = SimpleModelJob | BinaryJob | GoldilocksJob | RescalingJob | FreeEntropyJob;
+export type JobSpec =
+  SimpleModelJob | BinaryJob | DevicesJob | GoldilocksJob | RescalingJob | FreeEntropyJob;
 export type JobResult =
-  SimpleModelResult | BinaryResult | GoldilocksResult | RescalingResult | FreeEntropyResult;
+  | SimpleModelResult
+  | BinaryResult
+  | DevicesResult
+  | GoldilocksResult
+  | RescalingResult
+  | FreeEntropyResult;
 export type JobKind = JobSpec['kind'];
 
 /** The result type of a job kind. */

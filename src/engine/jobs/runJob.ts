@@ -3,6 +3,7 @@ import type { DataSources } from '../../core/data/makeDataset';
 import type { ChunkOptions } from '../../core/types';
 import type { JobResult, JobSpec } from '../../protocol/jobs';
 import { runBinaryJob } from './runBinaryJob';
+import { runDevicesJob } from './runDevicesJob';
 import { runFreeEntropyJob } from './runFreeEntropyJob';
 import { runGoldilocksJob } from './runGoldilocksJob';
 import { runRescalingJob } from './runRescalingJob';
@@ -19,6 +20,8 @@ export function runJob(
       return runSimpleModelJob(job, opts);
     case 'binary':
       return runBinaryJob(job, opts);
+    case 'devices':
+      return runDevicesJob(job, opts);
     case 'goldilocks':
       return runGoldilocksJob(job, opts);
     case 'rescaling':

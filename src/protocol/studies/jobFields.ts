@@ -6,6 +6,7 @@
  */
 import type { Say } from '../linkFields';
 import type { BinaryJob, BinarySolver } from '../jobs/binaryJob';
+import type { DevicesJob } from '../jobs/devicesJob';
 import { MAX_SEED, type FieldSchema, type ValueType } from '../specSchema';
 
 const int = (min: number, max: number): ValueType => ({ type: 'number', min, max, integer: true });
@@ -66,23 +67,29 @@ function nearestOdd(x: number): number {
   return 2 * Math.round((x - 1) / 2) + 1;
 }
 
+/** N made odd (a ±1 unit's field is then never 0) and, for a tree, N = K·m with m odd. */
+export function repairInputs(n: number, hidden: number, tree: boolean, say: Say): number {
+  const clamped = Math.min(MAX_BINARY_INPUTS, Math.max(MIN_BINARY_INPUTS, Math.round(n)));
+  const unit = tree ? hidden : 1;
+  let inputs = unit * nearestOdd(clamped / unit);
+  if (inputs > MAX_BINARY_INPUTS) inputs -= 2 * unit;
+  if (inputs !== n)
+    say(
+      tree
+        ? `N = ${inputs}: a tree needs N = K·m with m odd.`
+        : `N = ${inputs}: N must be odd, within ${MIN_BINARY_INPUTS}–${MAX_BINARY_INPUTS}.`,
+    );
+  return inputs;
+}
+
 /**
  * `job` made runnable, each change said: N odd (a ±1 unit's field is then never 0) and, for a
  * tree, N = K·m with m odd; no tree for K = 1; the clipped perceptron only for K = 1 (dropped
  * otherwise); the solvers in their canonical order.
  */
 export function repairBinaryJob(job: BinaryJob, say: Say): BinaryJob {
-  const clamped = Math.min(MAX_BINARY_INPUTS, Math.max(MIN_BINARY_INPUTS, Math.round(job.inputs)));
   const tree = job.tree && job.hidden > 1;
-  const unit = tree ? job.hidden : 1;
-  let inputs = unit * nearestOdd(clamped / unit);
-  if (inputs > MAX_BINARY_INPUTS) inputs -= 2 * unit;
-  if (inputs !== job.inputs)
-    say(
-      tree
-        ? `N = ${inputs}: a tree needs N = K·m with m odd.`
-        : `N = ${inputs}: N must be odd, within ${MIN_BINARY_INPUTS}–${MAX_BINARY_INPUTS}.`,
-    );
+  const inputs = repairInputs(job.inputs, job.hidden, tree, say);
   let solvers = BINARY_SOLVER_IDS.filter((x) => job.solvers.includes(x));
   if (job.hidden !== 1 && solvers.includes('clippedPerceptron')) {
     solvers = solvers.filter((x) => x !== 'clippedPerceptron');
@@ -94,6 +101,27 @@ export function repairBinaryJob(job: BinaryJob, say: Say): BinaryJob {
     solvers.length === job.solvers.length &&
     solvers.every((x, i) => x === job.solvers[i]);
   return same ? job : { ...job, inputs, tree, solvers };
+}
+
+/** The solvers that train both a committee and a parity machine. */
+export const DEVICE_SOLVERS: readonly BinarySolver[] = [
+  'focusingBP',
+  'annealing',
+  'leastAction',
+  'entropicLeastAction',
+];
+
+export const DEVICES_FIELDS: readonly FieldSchema[] = [
+  ...BINARY_FIELDS.filter((f) => ['n', 'k', 'tree', 'alpha'].includes(f.key)),
+  field('solver', 'solver', { type: 'enum', values: DEVICE_SOLVERS }, 'solver (both devices)'),
+  ...BINARY_FIELDS.filter((f) => ['sweeps', 'd', 'samples', 'seed'].includes(f.key)),
+];
+
+/** A two-device job made runnable: N as `repairInputs` wants it, no tree for K = 1. */
+export function repairDevicesJob(job: DevicesJob, say: Say): DevicesJob {
+  const tree = job.tree && job.hidden > 1;
+  const inputs = repairInputs(job.inputs, job.hidden, tree, say);
+  return inputs === job.inputs && tree === job.tree ? job : { ...job, inputs, tree };
 }
 
 export const SIMPLE_MODEL_FIELDS: readonly FieldSchema[] = [

@@ -9,11 +9,13 @@ import { useBackend } from '../../testing/backends.node';
 import { defaultExperimentSpec } from '../defaultExperiment';
 import { exportToJson } from '../exportJson';
 import type { BinaryJob, BinaryResult } from '../jobs/binaryJob';
+import type { DevicesResult } from '../jobs/devicesJob';
 import type { SimpleModelResult } from '../jobs/simpleModelJob';
 import { decodePermalink, encodePermalink } from '../permalink';
 import { PRESETS } from '../presets';
 import { fbpStudy } from './fbp';
 import { goldilocksSweepStudy } from './goldilocksSweep';
+import { noWfmStudy } from './noWfm';
 import { STUDIES, findStudy } from './registry';
 import { simpleModelStudy } from './simpleModel';
 import { checkStudy, type StudySelection } from './study';
@@ -121,6 +123,26 @@ describe('study checks', () => {
     };
     expect(fbpStudy.check(result, fbpStudy.job).ok).toBe(false);
   });
+
+  it(
+    'the parity machine’s solutions are isolated where the committee’s are wide (seeds 1–2)',
+    { timeout: 120_000 },
+    async () => {
+      for (const seed of [1, 2]) {
+        const job = { ...noWfmStudy.job, seed };
+        const result = (await runJob(job, {})) as DevicesResult;
+        const check = noWfmStudy.check(result, job);
+        expect(check.ok, check.detail).toBe(true);
+        // Both devices as wide as the committee: no claim.
+        const committee = result.curves[0]!;
+        const wide = {
+          ...result,
+          curves: [committee, { ...committee, machine: 'parity' as const }],
+        };
+        expect(noWfmStudy.check(wide, job).ok).toBe(false);
+      }
+    },
+  );
 
   it('the simple model shows C outliers, confinement and the rise and fall', async () => {
     for (const classes of [3, 5]) {

@@ -44,26 +44,6 @@ export function BinaryCurves(props: { result: BinaryResult | null }) {
   const last = props.result;
   const fractionLines = useMemo(() => curves(last, 'fraction'), [last]);
   const entropyLines = useMemo(() => curves(last, 'entropy'), [last]);
-  const fractionRef = useChart(
-    (el) =>
-      createLineChart(el, {
-        xLabel: 'Hamming distance d (fraction of weights flipped)',
-        yLabel: 'fraction still solutions',
-        logX: true,
-        height: 230,
-      }),
-    fractionLines,
-  );
-  const entropyRef = useChart(
-    (el) =>
-      createLineChart(el, {
-        xLabel: 'Hamming distance d',
-        yLabel: 'local entropy S(d)',
-        logX: true,
-        height: 230,
-      }),
-    entropyLines,
-  );
   return (
     <>
       {last && (
@@ -93,18 +73,52 @@ export function BinaryCurves(props: { result: BinaryResult | null }) {
           </table>
         </div>
       )}
-      <div className="flatness-charts">
-        <figure>
-          <figcaption>Fraction of flipped configurations still solutions</figcaption>
-          <div ref={fractionRef} className="chart" data-testid="binary-fraction" />
-        </figure>
-        <figure>
-          <figcaption>
-            Local entropy S(d) = (1/N) log(fraction × shell size); dashed: its bound
-          </figcaption>
-          <div ref={entropyRef} className="chart" data-testid="binary-entropy" />
-        </figure>
-      </div>
+      <LocalEntropyCharts fraction={fractionLines} entropy={entropyLines} testPrefix="binary" />
     </>
+  );
+}
+
+/**
+ * The two charts of a Hamming local-entropy measurement: the fraction of flipped networks still
+ * solutions, and S(d) against its bound, both against d (`<testPrefix>-fraction`, `-entropy`).
+ */
+export function LocalEntropyCharts(props: {
+  fraction: readonly ChartLine[];
+  entropy: readonly ChartLine[];
+  testPrefix: string;
+}) {
+  const fractionRef = useChart(
+    (el) =>
+      createLineChart(el, {
+        xLabel: 'Hamming distance d (fraction of weights flipped)',
+        yLabel: 'fraction still solutions',
+        logX: true,
+        height: 230,
+      }),
+    props.fraction,
+  );
+  const entropyRef = useChart(
+    (el) =>
+      createLineChart(el, {
+        xLabel: 'Hamming distance d',
+        yLabel: 'local entropy S(d)',
+        logX: true,
+        height: 230,
+      }),
+    props.entropy,
+  );
+  return (
+    <div className="flatness-charts">
+      <figure>
+        <figcaption>Fraction of flipped networks still solutions</figcaption>
+        <div ref={fractionRef} className="chart" data-testid={`${props.testPrefix}-fraction`} />
+      </figure>
+      <figure>
+        <figcaption>
+          Local entropy S(d) = (1/N) log(fraction × shell size); dashed: its bound
+        </figcaption>
+        <div ref={entropyRef} className="chart" data-testid={`${props.testPrefix}-entropy`} />
+      </figure>
+    </div>
   );
 }

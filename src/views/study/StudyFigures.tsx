@@ -4,11 +4,12 @@
  */
 import { useMemo } from 'react';
 import type { JobResult, JobSpec } from '../../protocol/jobs';
+import type { DevicesResult } from '../../protocol/jobs/devicesJob';
 import type { GoldilocksResult } from '../../protocol/jobs/goldilocksJob';
 import type { SimpleModelResult } from '../../protocol/jobs/simpleModelJob';
 import { createLineChart, type ChartLine } from '../charts/lineChart';
 import { createSpectrumChart, type SpectrumRun } from '../charts/spectrumChart';
-import { BinaryCurves } from '../experiments/BinaryCurves';
+import { BinaryCurves, LocalEntropyCharts } from '../experiments/BinaryCurves';
 import { GoldilocksFigures } from '../experiments/GoldilocksFigures';
 import { fmt } from '../experiments/format';
 import { asSpectrum } from '../experiments/simpleModelSpectrum';
@@ -76,6 +77,56 @@ function SimpleModelFigures(props: { result: SimpleModelResult | null; classes: 
   );
 }
 
+const MACHINE_LABELS = { committee: 'committee machine', parity: 'parity machine' } as const;
+
+function DevicesFigures(props: { result: DevicesResult | null }) {
+  const { result } = props;
+  const lines = useMemo((): { fraction: ChartLine[]; entropy: ChartLine[] } => {
+    if (!result) return { fraction: [], entropy: [] };
+    const x = result.distances;
+    const of = (y: (c: DevicesResult['curves'][number]) => Float64Array) =>
+      result.curves.map((c, i): ChartLine => ({
+        id: c.machine,
+        label: MACHINE_LABELS[c.machine],
+        color: runColor(i),
+        x,
+        y: y(c),
+        length: x.length,
+        dots: true,
+      }));
+    const bound: ChartLine = {
+      id: 'shell',
+      label: 'upper bound: the whole shell',
+      color: '#777777',
+      x,
+      y: result.shellEntropy,
+      length: x.length,
+      dash: '6 4',
+    };
+    return { fraction: of((c) => c.fraction), entropy: [...of((c) => c.localEntropy), bound] };
+  }, [result]);
+  return (
+    <>
+      {result && (
+        <ul className="legend" data-testid="study-devices-legend">
+          {result.curves.map((c, i) => (
+            <li key={c.machine}>
+              <span className="swatch" style={{ background: runColor(i) }} />
+              {MACHINE_LABELS[c.machine]}:{' '}
+              {c.solved ? `solved in ${c.sweeps} sweeps` : `${c.errors} errors left`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <LocalEntropyCharts
+        fraction={lines.fraction}
+        entropy={lines.entropy}
+        testPrefix="study-devices"
+      />
+    </>
+  );
+}
+
 function GoldilocksTable(props: { result: GoldilocksResult }) {
   const r = props.result;
   return (
@@ -115,6 +166,8 @@ export function StudyFigures(props: { job: JobSpec; result: JobResult | null }) 
   switch (job.kind) {
     case 'binary':
       return <BinaryCurves result={result?.kind === 'binary' ? result : null} />;
+    case 'devices':
+      return <DevicesFigures result={result?.kind === 'devices' ? result : null} />;
     case 'simpleModel':
       return (
         <SimpleModelFigures
