@@ -53,6 +53,12 @@ export class EngineClient {
   private readonly avoid: BackendName[] = [];
   private checkpoint: Checkpoint | null = null;
   private restarts = 0;
+
+  /** The tick of the newest checkpoint a restart would resume from (null before the first). */
+  get checkpointTick(): number | null {
+    return this.checkpoint?.tick ?? null;
+  }
+
   private generation = 0;
   private nextRequest = 1;
   private readonly jobs = new Map<

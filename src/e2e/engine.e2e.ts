@@ -137,8 +137,14 @@ describe('the engine in the worker', () => {
     await openApp(page, `${appUrl}#${QUIET}`);
     await page.getByTestId('play').click();
     await waitForSteps(page, 150);
-    // Let a checkpoint (every 2 s) land, then kill the worker mid-run.
-    await page.waitForTimeout(2500);
+    // Once a checkpoint (every 2 s) has landed, kill the worker mid-run.
+    await page.waitForFunction(
+      () =>
+        ((window as unknown as { flatland: { client: { checkpointTick: number | null } } }).flatland
+          .client.checkpointTick ?? 0) > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
     const before = await readState(page);
     await page.evaluate(() =>
       (
@@ -169,7 +175,8 @@ describe('the engine in the worker', () => {
     await waitForSteps(page, 50);
     const warm = await settledState(page);
     await page.getByTestId('play').click();
-    await page.waitForTimeout(10_000);
+    // A long run: 1,000 more steps (about 10 s here).
+    await waitForSteps(page, warm.runs[0]!.steps + 1000, 120_000);
     const later = await settledState(page);
     expect(later.runs[0]!.steps).toBeGreaterThan(warm.runs[0]!.steps + 100);
     expect(later.numTensors).toBe(warm.numTensors);
