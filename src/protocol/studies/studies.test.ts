@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../engine/jobs/runJob';
-import { useBackend } from '../../testing/backends.node';
 import { defaultExperimentSpec } from '../defaultExperiment';
 import { exportToJson } from '../exportJson';
 import type { BinaryJob, BinaryResult } from '../jobs/binaryJob';
 import type { DevicesResult } from '../jobs/devicesJob';
+import type { GoldilocksResult } from '../jobs/goldilocksJob';
 import type { SimpleModelResult } from '../jobs/simpleModelJob';
 import { decodePermalink, encodePermalink } from '../permalink';
 import { PRESETS } from '../presets';
@@ -160,21 +160,31 @@ describe('study checks', () => {
     expect(simpleModelStudy.check(flatSweep, simpleModelStudy.job).ok).toBe(false);
   });
 
-  it(
-    'the Goldilocks sweep trains worse from larger radii (wasm, seed 1)',
-    { timeout: 120_000 },
-    async () => {
-      await useBackend('wasm');
-      const job = goldilocksSweepStudy.job;
-      const result = await runJob(job, {});
-      const check = checkStudy(goldilocksSweepStudy, job, result);
-      expect(check.ok, check.detail).toBe(true);
-      // A result of another kind is not this study's.
-      expect(checkStudy(goldilocksSweepStudy, job, { ...result, kind: 'binary' } as never).ok).toBe(
-        false,
-      );
-    },
-  );
+  // The full sweep runs in the browser test (studies.e2e.ts), in Node and in the page alike.
+  it('the Goldilocks check reads the order of the errors and the measure', () => {
+    const job = goldilocksSweepStudy.job;
+    const result: GoldilocksResult = {
+      kind: 'goldilocks',
+      scales: Float64Array.from(job.scales),
+      traceOverFrobenius: Float64Array.of(0.2, 0.9, 2.1, 1.8, 1.7, -0.3),
+      traceOverFrobeniusSpread: new Float64Array(6),
+      positiveFraction: new Float64Array(6).fill(0.5),
+      initialLoss: new Float64Array(6).fill(1),
+      finalLoss: new Float64Array(6).fill(0.5),
+      finalError: Float64Array.of(0.18, 0.15, 0.15, 0.24, 0.41, 0.45),
+      subspaceDim: 30,
+      paramCount: 340,
+    };
+    expect(checkStudy(goldilocksSweepStudy, job, result).ok).toBe(true);
+    const flat = { ...result, finalError: Float64Array.of(0.2, 0.2, 0.3, 0.3, 0.25, 0.5) };
+    expect(checkStudy(goldilocksSweepStudy, job, flat).ok).toBe(false);
+    const noZone = { ...result, traceOverFrobenius: Float64Array.of(0.1, 0.1, 0.1, 0.1, 0.1, 0.5) };
+    expect(checkStudy(goldilocksSweepStudy, job, noZone).ok).toBe(false);
+    // A result of another kind is not this study's.
+    expect(checkStudy(goldilocksSweepStudy, job, { ...result, kind: 'binary' } as never).ok).toBe(
+      false,
+    );
+  });
 });
 
 describe('flatland-study/1', () => {
