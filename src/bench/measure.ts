@@ -302,7 +302,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
     const model = mlp(dataset, sizes.hidden);
     const widths = [dataset.inputDim, sizes.hidden, dataset.classes];
     const init = model.init(createRng(SEED, 'init'));
-    const problem = () => makeTrainingProblem({ model, loss, train: dataset.train, seed: SEED });
+    // The app's training path: the MLP's hand-written back-propagation.
+    const problem = () =>
+      makeTrainingProblem({
+        model,
+        loss,
+        train: dataset.train,
+        seed: SEED,
+        denseChain: { activation: 'relu' },
+      });
 
     log(`${backend}: matmul ceiling (${sizes.matmulSize}²)`);
     const ceiling = await matmulCeiling(sizes.matmulSize, sizes);

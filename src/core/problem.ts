@@ -5,6 +5,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchFromSplit } from './data/batchFromSplit';
 import { gatherRows } from './data/split';
+import { crossEntropy } from './losses/crossEntropy';
+import { denseChainGradient } from './optimizers/denseChainGradient';
+import { denseChainLayers } from './slices/denseChainBatch';
 import { createRng, randomPermutation } from './random';
 import type { Batch, Loss, Model, Rng, Split, TrainingProblem } from './types';
 
@@ -19,6 +22,11 @@ export interface TrainingProblemOptions {
   readonly replica?: number;
   /** Samples already drawn (a resumed run): the stream continues where it left off. */
   readonly skipSamples?: number;
+  /**
+   * Set for an MLP (`makeMlp`) with this hidden activation: under cross-entropy its minibatch
+   * gradient is then back-propagated by hand (`denseChainGradient`, the same numbers as the tape).
+   */
+  readonly denseChain?: { readonly activation: 'relu' | 'tanh' };
 }
 
 /** A `TrainingProblem` that also exposes what it was built from. */
@@ -60,7 +68,8 @@ class EpochSampler {
 /**
  * Minibatch training of `model` under `loss` on `train`: loss(w, batch) = loss(model.forward(w, x), y);
  * nextBatch(B) walks shuffled epochs drawn from the 'batches' stream of (seed, runIndex[, replica]),
- * a batch straddling two epochs when B does not divide P. Holds no tensors.
+ * a batch straddling two epochs when B does not divide P; with `denseChain` (an MLP under
+ * cross-entropy) a hand-written `gradient`. Holds no tensors.
  */
 export function makeTrainingProblem(opts: TrainingProblemOptions): ModelTrainingProblem {
   const { model, loss, train } = opts;
@@ -85,6 +94,13 @@ export function makeTrainingProblem(opts: TrainingProblemOptions): ModelTraining
       return batchFromSplit(gatherRows(train, inputDim, sampler.next(size)), inputDim);
     },
   };
+  const chain = opts.denseChain;
+  if (chain && loss === crossEntropy && denseChainLayers(model.layout)) {
+    Object.assign(problem, {
+      gradient: (w: tf.Tensor1D, batch: Batch): tf.Tensor1D =>
+        denseChainGradient(model.layout, chain.activation, w, batch),
+    });
+  }
   if (model.project) {
     const project = model.project.bind(model);
     return Object.assign(problem, { project });
@@ -118,8 +134,12 @@ export async function evaluate(
     const to = Math.min(split.count, from + chunkSize);
     const sums = tf.tidy(() => {
       const { x, y } = batchFromSplit(split, inputDim, from, to);
-      const l = loss(model.forward(w, x), y);
-      const wrong = tf.sum(tf.cast(tf.notEqual(model.predict(w, x), y), 'float32'));
+      const outputs = model.forward(w, x);
+      const l = loss(outputs, y);
+      const predicted = model.predictFromOutputs
+        ? model.predictFromOutputs(outputs)
+        : model.predict(w, x);
+      const wrong = tf.sum(tf.cast(tf.notEqual(predicted, y), 'float32'));
       return tf.stack([tf.mul(l, to - from), wrong]);
     });
     try {

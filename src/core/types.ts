@@ -69,6 +69,12 @@ export interface Model {
    * labels (the sign network for committee machines, whatever relaxation `forward` trains).
    */
   predict(w: Tensor1D, x: Tensor2D): Tensor1D;
+  /**
+   * When the reported network is the trained one: the prediction from `forward`'s outputs, so
+   * that `predict(w, x)` = `predictFromOutputs(forward(w, x))` and a caller that needs both the
+   * loss and the error runs one forward, not two. Absent for the sign networks of committees.
+   */
+  predictFromOutputs?(outputs: Tensor2D): Tensor1D;
   /** Constraint applied after each optimizer step (spherical perceptron: ‖w‖² = N); identity if absent. */
   project?(w: Tensor1D): Tensor1D;
 }
@@ -109,4 +115,9 @@ export interface TrainingProblem {
   nextBatch(size: number): Batch;
   /** The model's constraint after a step (e.g. the spherical perceptron's ‖w‖² = N). */
   project?(w: Tensor1D): Tensor1D;
+  /**
+   * ∇_w loss(w, batch), [D], when the problem can compute it faster than the tape (allocates:
+   * call in a tidy); absent, optimizers differentiate `loss` (`lossGradient`).
+   */
+  gradient?(w: Tensor1D, batch: Batch): Tensor1D;
 }

@@ -47,8 +47,13 @@ export class Evaluator {
           parts.push(tf.scalar(Number.NaN), tf.scalar(Number.NaN));
           continue;
         }
-        parts.push(this.loss(this.model.forward(w, split.x), split.y));
-        const wrong = tf.cast(tf.notEqual(this.model.predict(w, split.x), split.y), 'float32');
+        const outputs = this.model.forward(w, split.x);
+        parts.push(this.loss(outputs, split.y));
+        // One forward for both when the model predicts from its outputs (an MLP).
+        const predicted = this.model.predictFromOutputs
+          ? this.model.predictFromOutputs(outputs)
+          : this.model.predict(w, split.x);
+        const wrong = tf.cast(tf.notEqual(predicted, split.y), 'float32');
         parts.push(tf.mean<tf.Scalar>(wrong));
       }
       parts.push(tf.norm(w) as tf.Scalar);

@@ -143,6 +143,7 @@ export async function createExperiment(
       seed,
       runIndex: index,
       skipSamples: saved?.samplesDrawn ?? 0,
+      ...(spec.model.kind === 'mlp' ? { denseChain: { activation: spec.model.activation } } : {}),
     });
     const source = runSpec.copy ? runs.find((r) => r.id === runSpec.copy?.of) : undefined;
     if (runSpec.copy && source) {

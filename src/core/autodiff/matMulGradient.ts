@@ -9,7 +9,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 /** a·b with optional transposes of the last two axes (rank 2 or 3), the flags spelled out on wasm. */
-function product(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor {
+export function product(
+  a: tf.Tensor,
+  b: tf.Tensor,
+  transposeA: boolean,
+  transposeB: boolean,
+): tf.Tensor {
   if (tf.getBackend() !== 'wasm') return tf.matMul(a, b, transposeA, transposeB);
   const swapLast = (t: tf.Tensor) => {
     const perm = t.shape.map((_, i) => i);

@@ -88,6 +88,18 @@ describeEachBackend('MLP', () => {
     expect(signs.outputDim).toBe(1);
     const ws = tf.tensor1d([1, -1, 0]);
     expect([...signs.predict(ws, x).dataSync()]).toEqual([1, -1, -1]);
+    // The same predictions from forward's outputs (one forward serves loss and error).
+    for (const [model, weights] of [
+      [classes, w],
+      [signs, ws],
+    ] as const) {
+      const outputs = model.forward(weights, x);
+      const fromOutputs = model.predictFromOutputs?.(outputs);
+      expect([...(fromOutputs?.dataSync() ?? [])]).toEqual([
+        ...model.predict(weights, x).dataSync(),
+      ]);
+      tf.dispose([outputs, fromOutputs]);
+    }
     tf.dispose([w, x, ws]);
   });
 

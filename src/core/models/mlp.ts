@@ -46,6 +46,13 @@ export function makeMlp(opts: MlpOptions): Model {
       return h;
     });
 
+  const predictFromOutputs = (z: tf.Tensor2D): tf.Tensor1D =>
+    tf.tidy(() =>
+      opts.labelKind === 'class'
+        ? tf.cast(tf.argMax<tf.Tensor1D>(z, 1), 'float32')
+        : tf.sign(tf.reshape<tf.Rank.R1>(z, [-1])),
+    );
+
   return {
     paramCount: layoutSize(layout),
     outputDim: opts.outputDim,
@@ -63,12 +70,8 @@ export function makeMlp(opts: MlpOptions): Model {
     },
     forward,
     predict(w: tf.Tensor1D, x: tf.Tensor2D): tf.Tensor1D {
-      return tf.tidy(() => {
-        const z = forward(w, x);
-        return opts.labelKind === 'class'
-          ? tf.cast(tf.argMax<tf.Tensor1D>(z, 1), 'float32')
-          : tf.sign(tf.reshape<tf.Rank.R1>(z, [-1]));
-      });
+      return tf.tidy(() => predictFromOutputs(forward(w, x)));
     },
+    predictFromOutputs,
   };
 }

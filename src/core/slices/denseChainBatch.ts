@@ -130,10 +130,11 @@ export function denseChainLogitsAtPoints(
  * Logits [G, n, C] of the MLP at w(a_g, b_g) = o + a_g u + b_g v for the G coordinate pairs.
  * Every layer's pre-activation is affine in (a, b) given its input h [G, n, fanIn]:
  * h W(a, b) + b(a, b) = h W_o + a (h W_u) + b (h W_v) + b_o + a b_u + b b_v. The first layer's
- * input X is shared, so its three n×d1 products serve the whole grid; the others are ONE 2-D
- * product [G·n, fanIn]·[W_o | W_u | W_v] — not a G-batched product, which tfjs-backend-wasm runs
- * in a naive loop ~20× slower than its unbatched XNNPACK path. `a`, `b`: [G]; origin, u, v: [D].
- * Call in a tidy.
+ * input X is shared, so its three n×d1 products serve the whole grid; the others are three 2-D
+ * products [G·n, fanIn]·W_k — not a G-batched product, which tfjs-backend-wasm runs in a naive
+ * loop ~20× slower than its unbatched XNNPACK path — summed as h W_o + a (h W_u) + b (h W_v)
+ * (a [G, n, fanOut] sum, where weighting a [G, n, 3, fanOut] stack and reducing it cost ~20% more
+ * of the whole slice). `a`, `b`: [G]; origin, u, v: [D]. Call in a tidy.
  */
 export function denseChainLogitsOnPlane(
   objective: LandscapeObjective,
@@ -148,9 +149,9 @@ export function denseChainLogitsOnPlane(
   if (!layers) throw new Error('denseChainLogitsOnPlane: the model is not a dense chain');
   const g = a.shape[0];
   const n = objective.x.shape[0];
-  // Coefficients (1, a_g, b_g) of the three directions: [G, 3], and [G, 1, 3, 1] to broadcast.
+  // Coefficients (1, a_g, b_g) of the three directions: [G, 3].
   const c = tf.stack<tf.Tensor1D>([tf.onesLike(a), a, b], 1) as tf.Tensor2D;
-  const coefficients = tf.reshape(c, [g, 1, 3, 1]);
+  const column = (x: tf.Tensor1D) => tf.reshape(x, [g, 1, 1]);
   let h: tf.Tensor3D | undefined;
   let z: tf.Tensor3D | undefined;
   for (const [l, { weight, bias }] of layers.entries()) {
@@ -160,19 +161,23 @@ export function denseChainLogitsOnPlane(
         [origin, u, v].map((t) => tf.reshape<tf.Rank.R2>(blockOf(t, block), [-1, fanOut])),
         1,
       );
-    const W = stacked(weight);
     const B = stacked(bias);
     if (l === 0 || !h) {
       // The shared X·W_k + b_k for k = o, u, v as [3, n·d1]; then c·that is the whole grid's
       // pre-activation in one [G, 3]·[3, n·d1] product.
-      const parts = tf.reshape(tf.add(tf.matMul(objective.x, W), B), [n, 3, fanOut]);
+      const parts = tf.reshape(tf.add(tf.matMul(objective.x, stacked(weight)), B), [n, 3, fanOut]);
       const byDirection = tf.reshape(tf.transpose(parts, [1, 0, 2]), [3, n * fanOut]);
       z = tf.reshape<tf.Rank.R3>(tf.matMul(c, byDirection), [g, n, fanOut]);
     } else {
       const [, , fanIn = 0] = h.shape;
-      const parts = tf.reshape(tf.matMul(tf.reshape(h, [g * n, fanIn]), W), [g, n, 3, fanOut]);
+      const rows = tf.reshape(h, [g * n, fanIn]);
+      const times = (t: tf.Tensor1D) =>
+        tf.reshape<tf.Rank.R3>(tf.matMul(rows, blockOf(t, weight)), [g, n, fanOut]);
       const offset = tf.reshape(tf.matMul(c, tf.reshape(B, [3, fanOut])), [g, 1, fanOut]);
-      z = tf.add<tf.Tensor3D>(tf.sum(tf.mul(parts, coefficients), 2), offset);
+      z = tf.add<tf.Tensor3D>(
+        tf.add(tf.add(times(origin), tf.mul(times(u), column(a))), tf.mul(times(v), column(b))),
+        offset,
+      );
     }
     if (l < layers.length - 1) h = activation === 'relu' ? tf.relu(z) : tf.tanh(z);
   }

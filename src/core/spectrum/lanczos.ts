@@ -7,7 +7,7 @@ import type { LinearOperator } from '../linalg/linearOperator';
 import { symmetricTridiagonalEigen } from '../linalg/tridiagonalEigen';
 import { gaussian } from '../linalg/vector';
 import type { ChunkOptions, Rng } from '../types';
-import { lanczosTridiagonal } from './lanczosTridiagonal';
+import { lanczosTridiagonal, type LanczosTridiagonal } from './lanczosTridiagonal';
 
 /** One Ritz pair: `A y ≈ θ y` with ‖y‖ = 1. */
 export interface RitzPair {
@@ -48,16 +48,30 @@ export async function lanczos(
   options: LanczosOptions,
   opts: ChunkOptions = {},
 ): Promise<LanczosResult> {
-  const { k, which, rng } = options;
-  const dim = op.dim;
-  const steps = Math.min(dim, options.steps ?? Math.max(2 * k + 30, 4 * k));
-  const start = gaussian(dim, rng);
-  const { alpha, beta, basis, residualNorm } = await lanczosTridiagonal(
+  const start = gaussian(op.dim, options.rng);
+  const tridiagonal = await lanczosTridiagonal(
     op,
     start,
-    { steps, restart: rng },
+    { steps: lanczosSteps(op.dim, options), restart: options.rng },
     opts,
   );
+  return ritzPairs(tridiagonal, op.dim, options);
+}
+
+/** The Lanczos steps `lanczos` takes: `options.steps`, else min(D, max(2k + 30, 4k)). */
+export function lanczosSteps(dim: number, options: Pick<LanczosOptions, 'k' | 'steps'>): number {
+  const { k } = options;
+  return Math.min(dim, options.steps ?? Math.max(2 * k + 30, 4 * k));
+}
+
+/** The k top and/or bottom Ritz pairs of a finished Lanczos process (vectors of length `dim`). */
+export function ritzPairs(
+  tridiagonal: LanczosTridiagonal,
+  dim: number,
+  options: Pick<LanczosOptions, 'k' | 'which'>,
+): LanczosResult {
+  const { k, which } = options;
+  const { alpha, beta, basis, residualNorm } = tridiagonal;
   const m = alpha.length;
   const eig = symmetricTridiagonalEigen(alpha, beta, 'all');
   const pair = (j: number): RitzPair => {

@@ -58,11 +58,22 @@ export async function lanczosTridiagonal(
   return one!;
 }
 
+/** One Lanczos process of a lockstep sweep: where it starts, how far it goes, how it restarts. */
+export interface LanczosProcess {
+  readonly start: Float64Array;
+  /** Steps m of this process (at most D). */
+  readonly steps: number;
+  /** As `LanczosTridiagonalOptions.restart`, for this process. */
+  readonly restart?: Rng;
+}
+
 /** One Lanczos process in flight. */
 interface LanczosState {
   readonly alpha: number[];
   readonly beta: number[];
   readonly basis: Float64Array[];
+  readonly steps: number;
+  readonly restart: Rng | undefined;
   q: Float64Array;
   scale: number;
   residualNorm: number;
@@ -82,17 +93,50 @@ export async function lanczosTridiagonals(
   options: LanczosTridiagonalOptions,
   opts: ChunkOptions = {},
 ): Promise<LanczosTridiagonal[]> {
+  return lanczosProcesses(
+    op,
+    starts.map((start) => ({
+      start,
+      steps: options.steps,
+      ...(options.restart ? { restart: options.restart } : {}),
+    })),
+    opts,
+  );
+}
+
+/**
+ * Lanczos processes of different lengths (and restart policies) in one lockstep sweep: pass j
+ * applies A to the current vector of every process still running, so a long process and a batch
+ * of short ones cost as many passes as the longest, not their sum. Each process gets exactly the
+ * numbers it would get alone, but for restarts: those draw from their generators in process order
+ * within a pass. Progress after each pass.
+ */
+export async function lanczosProcesses(
+  op: LinearOperator,
+  processes: readonly LanczosProcess[],
+  opts: ChunkOptions = {},
+): Promise<LanczosTridiagonal[]> {
   const dim = op.dim;
-  const steps = Math.min(options.steps, dim);
-  const states: LanczosState[] = starts.map((start) => {
+  const states: LanczosState[] = processes.map(({ start, steps, restart }) => {
     if (start.length !== dim)
       throw new Error(`lanczos: start has length ${start.length}, not ${dim}`);
     const q = Float64Array.from(start);
     if (normalizeInPlace(q) === 0) throw new Error('lanczos: zero start vector');
-    return { alpha: [], beta: [], basis: [], q, scale: 0, residualNorm: 0, done: false };
+    return {
+      alpha: [],
+      beta: [],
+      basis: [],
+      steps: Math.min(steps, dim),
+      restart,
+      q,
+      scale: 0,
+      residualNorm: 0,
+      done: false,
+    };
   });
-  for (let j = 0; j < steps; j++) {
-    const active = states.filter((s) => !s.done);
+  const passes = Math.max(0, ...states.map((s) => s.steps));
+  for (let j = 0; j < passes; j++) {
+    const active = states.filter((s) => !s.done && j < s.steps);
     if (active.length === 0) break;
     for (const s of active) s.basis.push(s.q);
     const products = await applyToMany(
@@ -110,10 +154,10 @@ export async function lanczosTridiagonals(
       let b = norm(w);
       s.scale = Math.max(s.scale, Math.abs(a), b);
       s.residualNorm = b;
-      if (j === steps - 1) continue;
+      if (j === s.steps - 1) continue;
       if (b <= BREAKDOWN * s.scale) {
         s.residualNorm = 0;
-        const fresh = options.restart ? gaussian(dim, options.restart) : undefined;
+        const fresh = s.restart ? gaussian(dim, s.restart) : undefined;
         if (fresh) orthogonalizeInPlace(fresh, s.basis);
         if (!fresh || normalizeInPlace(fresh) === 0) {
           s.done = true;
@@ -127,7 +171,7 @@ export async function lanczosTridiagonals(
       }
       s.beta.push(b);
     }
-    await checkpoint(opts, (j + 1) / steps);
+    await checkpoint(opts, (j + 1) / passes);
   }
   return states.map((s) => ({
     alpha: Float64Array.from(s.alpha),

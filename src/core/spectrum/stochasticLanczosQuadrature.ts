@@ -7,7 +7,7 @@ import type { LinearOperator } from '../linalg/linearOperator';
 import { symmetricTridiagonalEigen } from '../linalg/tridiagonalEigen';
 import { rademacher } from '../linalg/vector';
 import type { ChunkOptions, Rng } from '../types';
-import { lanczosTridiagonals } from './lanczosTridiagonal';
+import { lanczosTridiagonals, type LanczosTridiagonal } from './lanczosTridiagonal';
 
 /** The Gauss quadrature rule of one probe: vᵀ g(A) v / ‖v‖² ≈ Σ_i weights_i · g(nodes_i). */
 export interface QuadratureRule {
@@ -45,13 +45,26 @@ export async function stochasticLanczosQuadrature(
   options: SlqOptions,
   opts: ChunkOptions = {},
 ): Promise<SpectralQuadrature> {
-  const probes = options.probes ?? 10;
-  const steps = Math.min(op.dim, options.steps ?? 60);
-  const starts = Array.from({ length: probes }, () => rademacher(op.dim, options.rng));
-  const runs = await lanczosTridiagonals(op, starts, { steps }, opts);
+  const starts = slqProbes(op.dim, options);
+  const runs = await lanczosTridiagonals(op, starts, { steps: slqSteps(op.dim, options) }, opts);
+  return quadrature(op.dim, runs);
+}
+
+/** The Rademacher probes of `stochasticLanczosQuadrature`, drawn from `options.rng`. */
+export function slqProbes(dim: number, options: SlqOptions): Float64Array[] {
+  return Array.from({ length: options.probes ?? 10 }, () => rademacher(dim, options.rng));
+}
+
+/** Its Lanczos steps per probe: `options.steps` (default 60), at most D. */
+export function slqSteps(dim: number, options: SlqOptions): number {
+  return Math.min(dim, options.steps ?? 60);
+}
+
+/** The quadrature of finished Lanczos processes, one rule per probe. */
+export function quadrature(dim: number, runs: readonly LanczosTridiagonal[]): SpectralQuadrature {
   const rules: QuadratureRule[] = runs.map((t) => {
     const eig = symmetricTridiagonalEigen(t.alpha, t.beta, 'first');
     return { nodes: eig.values, weights: eig.firstComponents.map((s) => s * s) };
   });
-  return { dim: op.dim, rules };
+  return { dim, rules };
 }

@@ -22,6 +22,7 @@ import {
 } from './analyseSlices';
 import { analyseSpectrum, spectrumMethod, type SpectrumTarget } from './analyseSpectrum';
 import type { Landscape } from './landscape';
+import { twinCopy, twinOf } from './twins';
 
 export interface AnalysisRun extends SpectrumTarget {
   readonly host: SliceContext['runs'][number];
@@ -92,26 +93,39 @@ export async function analyseExperiment(
       },
     });
   }
+  // Runs at equal weights (all of them at step 0) have equal analyses: each is computed once.
+  const twins = twinOf(input.runs.map((r) => r.host.weights));
   if (settings.flatness) {
     const flat = settings.flatness;
-    for (const run of input.runs) {
+    for (const [index, run] of input.runs.entries()) {
       stages.push({
         job: 'flatness',
         label: `Flatness of ${run.runId}`,
-        run: async (o) =>
-          void flatness.push(
-            await analyseFlatness(input.landscape, { ...run, seed: input.seed }, flat, o),
-          ),
+        run: async (o) => {
+          const twin = flatness[twins[index]!];
+          flatness.push(
+            twins[index] !== index && twin
+              ? twinCopy(twin, { runId: run.runId, step: run.step })
+              : await analyseFlatness(input.landscape, { ...run, seed: input.seed }, flat, o),
+          );
+        },
       });
     }
   }
 
   if (method) {
-    for (const run of input.runs) {
+    for (const [index, run] of input.runs.entries()) {
       stages.push({
         job: 'spectrum',
         label: `${method === 'exact' ? 'Exact Hessian spectrum' : 'Hessian density (SLQ)'} of ${run.runId}`,
-        run: async (o) => void spectra.push(await analyseSpectrum(input.landscape, run, method, o)),
+        run: async (o) => {
+          const twin = spectra[twins[index]!];
+          spectra.push(
+            twins[index] !== index && twin
+              ? twinCopy(twin, { runId: run.runId, step: run.step, gradEvals: run.gradEvals })
+              : await analyseSpectrum(input.landscape, run, method, o),
+          );
+        },
       });
     }
   }

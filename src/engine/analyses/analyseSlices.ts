@@ -16,6 +16,7 @@ import { lanczos } from '../../core/spectrum/lanczos';
 import type { ChunkOptions } from '../../core/types';
 import type { InterpolationResult, PlaneKind, SliceResult } from '../../protocol/analysis';
 import type { AnalysisSpec } from '../../protocol/experimentSpec';
+import { twinCopy, twinOf } from './twins';
 import type { Landscape } from './landscape';
 
 /** What the slices need of a run: where it is and where it has been. */
@@ -187,7 +188,14 @@ export async function analyseLocalSlices(
     a: linspace(-LOCAL_EXTENT, LOCAL_EXTENT, LOCAL_RESOLUTION),
     b: linspace(-LOCAL_EXTENT, LOCAL_EXTENT, LOCAL_RESOLUTION),
   };
+  const twins = twinOf(ctx.runs.map((r) => r.weights));
   for (const [index, run] of ctx.runs.entries()) {
+    const twin = out[twins[index]!];
+    if (twins[index] !== index && twin) {
+      // Equal weights, equal plane and grid: the same slice.
+      out.push(twinCopy(twin, { anchorRunId: run.runId, step: run.step }));
+      continue;
+    }
     const plane = filterNormalizedPlane(
       ctx.landscape.model.layout,
       run.weights,

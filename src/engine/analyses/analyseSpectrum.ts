@@ -13,9 +13,8 @@ import { exactSpectrum } from '../../core/spectrum/exactSpectrum';
 import { gradientConfinement } from '../../core/spectrum/gradientConfinement';
 import { gradientVector, hessianOperator } from '../../core/spectrum/hessianOperator';
 import { hutchinsonTrace } from '../../core/spectrum/hutchinsonTrace';
-import { lanczos } from '../../core/spectrum/lanczos';
+import { extremesAndDensity } from '../../core/spectrum/extremesAndDensity';
 import { densityGrid, quadratureQuantile, slqDensity } from '../../core/spectrum/slqDensity';
-import { stochasticLanczosQuadrature } from '../../core/spectrum/stochasticLanczosQuadrature';
 import type { ChunkOptions } from '../../core/types';
 import type { SpectrumResult } from '../../protocol/analysis';
 import type { AnalysisSpec } from '../../protocol/experimentSpec';
@@ -23,6 +22,16 @@ import type { Landscape } from './landscape';
 
 /** Above this many parameters 'auto' estimates the density instead of building H. */
 export const EXACT_SPECTRUM_MAX_PARAMS = 1500;
+
+/**
+ * The SLQ density's probes and Lanczos steps per probe. Against the exact spectrum of the MNIST
+ * preset's three runs (D = 1,666, tick 150, 6 probe seeds each), 40 steps are as good as 60: the
+ * density's L1 error on the panel's 400 bins 0.012 / 0.011 / 0.013 both ways, the spectral measure's
+ * Wasserstein-1 distance 0.07–0.08% of the range against 0.05–0.07%; fewer probes cost accuracy (4
+ * probes: L1 0.015–0.017). 40 steps save a third of the products and half the re-orthogonalization.
+ */
+const SLQ_PROBES = 8;
+const SLQ_STEPS = 40;
 
 export interface SpectrumTarget {
   readonly runId: string;
@@ -83,15 +92,12 @@ export async function analyseSpectrum(
       };
     }
     const probes = createRng(target.seed, 'probes');
-    const ends = await lanczos(
+    // The top/bottom pairs and the density in one sweep: their Krylov processes share passes.
+    const { ends, quadrature } = await extremesAndDensity(
       op,
       { k: Math.min(k + 10, op.dim), which: 'both', rng: probes },
-      progressRange(opts, 0, 0.3),
-    );
-    const quadrature = await stochasticLanczosQuadrature(
-      op,
-      { probes: 8, steps: Math.min(60, op.dim), rng: probes },
-      progressRange(opts, 0.3, 0.75),
+      { probes: SLQ_PROBES, steps: Math.min(SLQ_STEPS, op.dim), rng: probes },
+      progressRange(opts, 0, 0.75),
     );
     const trace = await hutchinsonTrace(
       op,
