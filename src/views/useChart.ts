@@ -1,12 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import type { ChartHandle } from './charts/chartHandle';
 import { cancelDraw, scheduleDraw } from './charts/drawQueue';
 import { rememberWidth } from './charts/elementWidth';
-
-/** A chart module's handle: React mounts it once, then only feeds it data. */
-export interface ChartHandle<D> {
-  update(data: D): void;
-  destroy(): void;
-}
 
 /**
  * Mounts `create(el)` into the returned ref's element for the component's lifetime and calls

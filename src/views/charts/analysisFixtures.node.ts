@@ -66,6 +66,42 @@ export function exactSpectrum(
   };
 }
 
+/**
+ * An SLQ estimate: a unit-area density on [−0.2, 4] of a Gaussian bulk at 0.1 (σ 0.1) and a small
+ * bump at `outlier` (weight 0.02), λmax at the bump.
+ */
+export function slqSpectrum(runId: string, outlier: number, points = 81): SpectrumResult {
+  const lo = -0.2;
+  const hi = 4;
+  const densityGrid = Float64Array.from(
+    { length: points },
+    (_, i) => lo + ((hi - lo) * i) / (points - 1),
+  );
+  const gauss = (x: number, mu: number, s: number) =>
+    Math.exp(-0.5 * ((x - mu) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
+  const density = densityGrid.map(
+    (x) => 0.98 * gauss(x, 0.1, 0.1) + 0.02 * gauss(x, outlier, 0.05),
+  );
+  return {
+    runId,
+    step: 10,
+    gradEvals: 50,
+    method: 'slq',
+    eigenvalues: new Float64Array(0),
+    densityGrid,
+    density,
+    outliers: 1,
+    bulkEdge: 0.5,
+    lambdaMax: outlier,
+    lambdaMin: lo,
+    trace: 1.2,
+    traceError: 0.1,
+    confinement: 0.8,
+    confinementK: 2,
+    confinementBaseline: 0.01,
+  };
+}
+
 export function flatness(runId: string): FlatnessResult {
   return {
     runId,

@@ -3,6 +3,7 @@
  * `createColorLegend(el, opts) → { update(domain), destroy() }`.
  */
 import { axisBottom, interpolateViridis, scaleLinear, scaleLog, select } from 'd3';
+import type { ChartHandle } from './chartHandle';
 import type { ColorDomain } from './colorScale';
 import { widthOf } from './elementWidth';
 
@@ -10,15 +11,13 @@ export interface ColorLegendOptions {
   readonly label: string;
 }
 
-export interface ColorLegend {
-  update(domain: ColorDomain | null): void;
-  destroy(): void;
-}
-
 const HEIGHT = 44;
 const STOPS = 16;
 
-export function createColorLegend(el: HTMLElement, opts: ColorLegendOptions): ColorLegend {
+export function createColorLegend(
+  el: HTMLElement,
+  opts: ColorLegendOptions,
+): ChartHandle<ColorDomain | null> {
   const svg = select(el)
     .append('svg')
     .attr('class', 'color-legend line-chart')

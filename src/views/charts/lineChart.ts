@@ -11,10 +11,10 @@ import {
   line,
   scaleLinear,
   scaleLog,
-  select,
   type ScaleContinuousNumeric,
 } from 'd3';
-import { widthOf } from './elementWidth';
+import { createChartFrame } from './chartFrame';
+import type { ChartHandle } from './chartHandle';
 
 export interface ChartLine {
   readonly id: string;
@@ -43,12 +43,6 @@ export interface LineChartOptions {
   readonly height?: number;
 }
 
-export interface LineChart {
-  update(lines: readonly ChartLine[]): void;
-  destroy(): void;
-}
-
-const MARGIN = { top: 12, right: 16, bottom: 40, left: 60 };
 /** More points than pixels is wasted work: thin each line to about this many. */
 const MAX_POINTS = 1200;
 
@@ -109,40 +103,25 @@ export function xExtent(lines: readonly ChartLine[], logX: boolean): [number, nu
   return padded(acc, logX);
 }
 
-export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineChart {
-  const height = opts.height ?? 260;
+export function createLineChart(
+  el: HTMLElement,
+  opts: LineChartOptions,
+): ChartHandle<readonly ChartLine[]> {
   const logX = opts.logX ?? false;
   const logY = opts.logY ?? false;
-  const svg = select(el)
-    .append('svg')
-    .attr('class', 'line-chart')
-    .attr('role', 'img')
-    .attr('aria-label', `${opts.yLabel} against ${opts.xLabel}`)
-    .attr('height', height)
-    .style('width', '100%');
-  const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  const xAxis = plot.append('g').attr('class', 'axis x');
-  const yAxis = plot.append('g').attr('class', 'axis y');
-  const bands = plot.append('g').attr('class', 'bands');
-  const paths = plot.append('g').attr('class', 'lines');
-  const dots = plot.append('g').attr('class', 'dots');
-  const xTitle = svg.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  const yTitle = svg
-    .append('text')
-    .attr('class', 'axis-title')
-    .attr('text-anchor', 'middle')
-    .attr(
-      'transform',
-      `translate(14,${MARGIN.top + (height - MARGIN.top - MARGIN.bottom) / 2}) rotate(-90)`,
-    );
-
   const labels = { x: opts.xLabel, y: opts.yLabel };
+  const frame = createChartFrame(el, {
+    className: 'line-chart',
+    height: opts.height ?? 260,
+    label: `${labels.y} against ${labels.x}`,
+  });
+  const bands = frame.layer('bands');
+  const paths = frame.layer('lines');
+  const dots = frame.layer('dots');
 
   function update(lines: readonly ChartLine[]): void {
-    const width = Math.max(200, widthOf(el, 600));
-    const innerW = width - MARGIN.left - MARGIN.right;
-    const innerH = height - MARGIN.top - MARGIN.bottom;
-    svg.attr('viewBox', `0 0 ${width} ${height}`).attr('data-lines', lines.length);
+    const { innerW, innerH } = frame.resize();
+    frame.svg.attr('data-lines', lines.length);
     const xe = xExtent(lines, logX) ?? (logX ? [0.01, 1] : [0, 1]);
     const xDomain: [number, number] = opts.xFromZero && !logX ? [0, Math.max(1, xe[1])] : xe;
     const x: ScaleContinuousNumeric<number, number> = (logX ? scaleLog() : scaleLinear())
@@ -152,21 +131,14 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
       .domain(yExtent(lines, logY) ?? (logY ? [0.01, 1] : [0, 1]))
       .range([innerH, 0])
       .nice();
-    xAxis
-      .attr('transform', `translate(0,${innerH})`)
-      .call(
-        axisBottom(x).ticks(
-          logX ? Math.max(2, Math.floor(innerW / 120)) : 6,
-          logX ? '~g' : undefined,
-        ),
-      );
-    yAxis.call(axisLeft(y).ticks(5, logY ? '~g' : undefined));
-    xTitle
-      .attr('x', MARGIN.left + innerW / 2)
-      .attr('y', height - 6)
-      .text(labels.x);
-    yTitle.text(labels.y);
-    svg.attr('aria-label', `${labels.y} against ${labels.x}`);
+    frame.axes(
+      axisBottom(x).ticks(
+        logX ? Math.max(2, Math.floor(innerW / 120)) : 6,
+        logX ? '~g' : undefined,
+      ),
+      axisLeft(y).ticks(5, logY ? '~g' : undefined),
+      labels,
+    );
 
     const shown = lines.map((l) => ({ line: l, idx: thinIndices(0, 0) }));
     for (const s of shown) {
@@ -229,10 +201,5 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
       .attr('cy', (p) => p[1]);
   }
 
-  return {
-    update,
-    destroy() {
-      svg.remove();
-    },
-  };
+  return { update, destroy: frame.destroy };
 }

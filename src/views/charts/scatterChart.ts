@@ -3,8 +3,9 @@
  * `createScatterChart(el, opts) → { update(points), destroy() }`. Linear axes over the data,
  * padded; each dot carries its label as a tooltip and its id as `data-run`.
  */
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import { widthOf } from './elementWidth';
+import { axisBottom, axisLeft, scaleLinear } from 'd3';
+import { createChartFrame } from './chartFrame';
+import type { ChartHandle } from './chartHandle';
 
 export interface ScatterDot {
   readonly id: string;
@@ -20,13 +21,6 @@ export interface ScatterChartOptions {
   readonly height?: number;
 }
 
-export interface ScatterChart {
-  update(dots: readonly ScatterDot[]): void;
-  destroy(): void;
-}
-
-const MARGIN = { top: 12, right: 16, bottom: 40, left: 60 };
-
 /** [lo, hi] of `values` padded by 8% (a single value gets ±1 or ±10% of itself). */
 export function paddedExtent(values: readonly number[]): [number, number] {
   const finite = values.filter(Number.isFinite);
@@ -41,35 +35,19 @@ export function paddedExtent(values: readonly number[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-export function createScatterChart(el: HTMLElement, opts: ScatterChartOptions): ScatterChart {
-  const height = opts.height ?? 260;
-  const svg = select(el)
-    .append('svg')
-    .attr('class', 'line-chart scatter-chart')
-    .attr('role', 'img')
-    .attr('height', height)
-    .style('width', '100%');
-  const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  const xAxis = plot.append('g').attr('class', 'axis x');
-  const yAxis = plot.append('g').attr('class', 'axis y');
-  const marks = plot.append('g').attr('class', 'dots');
-  const xTitle = svg.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  svg
-    .append('text')
-    .attr('class', 'axis-title')
-    .attr('text-anchor', 'middle')
-    .attr(
-      'transform',
-      `translate(14,${MARGIN.top + (height - MARGIN.top - MARGIN.bottom) / 2}) rotate(-90)`,
-    )
-    .text(opts.yLabel);
+export function createScatterChart(
+  el: HTMLElement,
+  opts: ScatterChartOptions,
+): ChartHandle<readonly ScatterDot[]> {
+  const frame = createChartFrame(el, {
+    className: 'line-chart scatter-chart',
+    height: opts.height ?? 260,
+  });
+  const marks = frame.layer('dots');
 
   function update(dots: readonly ScatterDot[]): void {
-    const width = Math.max(200, widthOf(el, 600));
-    const innerW = width - MARGIN.left - MARGIN.right;
-    const innerH = height - MARGIN.top - MARGIN.bottom;
-    svg
-      .attr('viewBox', `0 0 ${width} ${height}`)
+    const { innerW, innerH } = frame.resize();
+    frame.svg
       .attr('data-points', dots.length)
       .attr('aria-label', `${opts.yLabel} against ${opts.xLabel}: ${dots.length} runs`);
     const x = scaleLinear()
@@ -79,12 +57,10 @@ export function createScatterChart(el: HTMLElement, opts: ScatterChartOptions): 
       .domain(paddedExtent(dots.map((d) => d.y)))
       .range([innerH, 0])
       .nice();
-    xAxis.attr('transform', `translate(0,${innerH})`).call(axisBottom(x).ticks(6, '~g'));
-    yAxis.call(axisLeft(y).ticks(5, '~g'));
-    xTitle
-      .attr('x', MARGIN.left + innerW / 2)
-      .attr('y', height - 6)
-      .text(opts.xLabel);
+    frame.axes(axisBottom(x).ticks(6, '~g'), axisLeft(y).ticks(5, '~g'), {
+      x: opts.xLabel,
+      y: opts.yLabel,
+    });
     marks
       .selectAll<SVGCircleElement, ScatterDot>('circle')
       .data(dots, (d) => d.id)
@@ -100,10 +76,5 @@ export function createScatterChart(el: HTMLElement, opts: ScatterChartOptions): 
       .text((d) => `${d.label}: x ${d.x.toPrecision(3)}, y ${d.y.toPrecision(3)}`);
   }
 
-  return {
-    update,
-    destroy() {
-      svg.remove();
-    },
-  };
+  return { update, destroy: frame.destroy };
 }

@@ -14,6 +14,7 @@ import {
   heatmapPixels,
   type ColorDomain,
 } from './colorScale';
+import type { ChartHandle } from './chartHandle';
 import { gridBox, nearestPoint, offPlaneOpacity, sampleGrid, type PlaneBox } from './sliceGeometry';
 import { widthOf } from './elementWidth';
 
@@ -39,11 +40,6 @@ export interface SliceChartOptions {
   /** Small multiple: fewer ticks, no axis titles, no contour labels. */
   readonly compact?: boolean;
   readonly contours?: number;
-}
-
-export interface SliceChart {
-  update(data: SliceChartData): void;
-  destroy(): void;
 }
 
 const LUT = colorLut();
@@ -74,7 +70,10 @@ function contourPath(
   return d;
 }
 
-export function createSliceChart(el: HTMLElement, opts: SliceChartOptions): SliceChart {
+export function createSliceChart(
+  el: HTMLElement,
+  opts: SliceChartOptions,
+): ChartHandle<SliceChartData> {
   const compact = opts.compact ?? false;
   const margin = compact
     ? { top: 6, right: 6, bottom: 22, left: 34 }

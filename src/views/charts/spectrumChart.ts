@@ -4,10 +4,11 @@
  * axis otherwise. The bulk edge is a dashed line and the outliers above it are marked with ticks
  * in the run's colour. `createSpectrumChart(el, opts) → { update(data), destroy() }`.
  */
-import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+import { axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
 import type { SpectrumResult } from '../../protocol/analysis';
+import { createChartFrame, MARGIN } from './chartFrame';
+import type { ChartHandle } from './chartHandle';
 import { floorDensity, histogram, outliersAbove, sharedBins } from './histogram';
-import { widthOf } from './elementWidth';
 
 export interface SpectrumRun {
   readonly id: string;
@@ -21,12 +22,8 @@ export interface SpectrumChartOptions {
   readonly bins?: number;
 }
 
-export interface SpectrumChart {
-  update(runs: readonly SpectrumRun[]): void;
-  destroy(): void;
-}
-
-const MARGIN = { top: 22, right: 16, bottom: 40, left: 60 };
+/** Room above the plot for the outlier ticks, a row per run. */
+const SPECTRUM_MARGIN = { ...MARGIN, top: 22 };
 
 interface Curve {
   readonly run: SpectrumRun;
@@ -36,37 +33,25 @@ interface Curve {
   readonly steps: boolean;
 }
 
-export function createSpectrumChart(el: HTMLElement, opts: SpectrumChartOptions): SpectrumChart {
-  const height = opts.height;
+export function createSpectrumChart(
+  el: HTMLElement,
+  opts: SpectrumChartOptions,
+): ChartHandle<readonly SpectrumRun[]> {
+  const { height } = opts;
   const binCount = opts.bins ?? 60;
-  const svg = select(el)
-    .append('svg')
-    .attr('class', 'line-chart spectrum-chart')
-    .attr('role', 'img')
-    .attr('height', height)
-    .style('width', '100%');
-  const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  const xAxis = plot.append('g').attr('class', 'axis x');
-  const yAxis = plot.append('g').attr('class', 'axis y');
-  const curves = plot.append('g').attr('class', 'curves');
-  const edges = plot.append('g').attr('class', 'edges');
-  const rugs = plot.append('g').attr('class', 'rugs');
-  const xTitle = svg.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  const yTitle = svg
-    .append('text')
-    .attr('class', 'axis-title')
-    .attr('text-anchor', 'middle')
-    .attr(
-      'transform',
-      `translate(14,${MARGIN.top + (height - MARGIN.top - MARGIN.bottom) / 2}) rotate(-90)`,
-    );
+  const frame = createChartFrame(el, {
+    className: 'line-chart spectrum-chart',
+    height,
+    margin: SPECTRUM_MARGIN,
+  });
+  const { svg } = frame;
+  const curves = frame.layer('curves');
+  const edges = frame.layer('edges');
+  const rugs = frame.layer('rugs');
   const empty = svg.append('text').attr('class', 'slice-empty').attr('text-anchor', 'middle');
 
   function update(runs: readonly SpectrumRun[]): void {
-    const width = Math.max(200, widthOf(el, 600));
-    const innerW = width - MARGIN.left - MARGIN.right;
-    const innerH = height - MARGIN.top - MARGIN.bottom;
-    svg.attr('viewBox', `0 0 ${width} ${height}`);
+    const { width, innerW, innerH } = frame.resize();
     const density = runs.some((r) => r.result.eigenvalues.length === 0);
     const bins = sharedBins(
       runs.map((r) =>
@@ -111,13 +96,10 @@ export function createSpectrumChart(el: HTMLElement, opts: SpectrumChartOptions)
       .domain([yLo, Math.max(yLo * 10, yMax * 1.5)])
       .range([innerH, 0])
       .clamp(true);
-    xAxis.attr('transform', `translate(0,${innerH})`).call(axisBottom(x).ticks(6, '~g'));
-    yAxis.call(axisLeft(y).ticks(4, '~g'));
-    xTitle
-      .attr('x', MARGIN.left + innerW / 2)
-      .attr('y', height - 6)
-      .text('eigenvalue λ of the Hessian');
-    yTitle.text(density ? 'density (log)' : 'count (log)');
+    frame.axes(axisBottom(x).ticks(6, '~g'), axisLeft(y).ticks(4, '~g'), {
+      x: 'eigenvalue λ of the Hessian',
+      y: density ? 'density (log)' : 'count (log)',
+    });
 
     const baseline = innerH;
     curves
@@ -200,10 +182,5 @@ export function createSpectrumChart(el: HTMLElement, opts: SpectrumChartOptions)
       );
   }
 
-  return {
-    update,
-    destroy() {
-      svg.remove();
-    },
-  };
+  return { update, destroy: frame.destroy };
 }
