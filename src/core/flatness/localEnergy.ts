@@ -3,7 +3,6 @@
  * "Entropic gradient descent algorithms and wide flat minima"): how much the training error (or
  * loss) rises, on average, under random weight perturbations of relative size σ.
  */
-import { progressRange } from '../linalg/checkpoint';
 import { createRng } from '../random';
 import type { PointEvaluator } from '../slices/evaluatePoints';
 import type { ChunkOptions } from '../types';
@@ -55,11 +54,11 @@ export async function localEnergy(
   const dim = w.length;
   const sigmas = Float64Array.from(options.sigmas);
   const [base] = await evaluatePair(evaluate, [w]);
-  const error: SampleSummary[] = [];
-  const loss: SampleSummary[] = [];
+  // Every σ's draws in one evaluation: a point's values do not depend on its company, and one
+  // call runs a few large batches instead of |σ| small ones.
+  const points: Float64Array[] = [];
   for (let s = 0; s < sigmas.length; s++) {
     const sigma = sigmas[s]!;
-    const points: Float64Array[] = [];
     for (let m = 0; m < samples; m++) {
       const rng = createRng(options.seed, 'noise', m);
       const p = new Float64Array(dim);
@@ -69,12 +68,14 @@ export async function localEnergy(
       }
       points.push(p);
     }
-    const values = await evaluate(
-      points,
-      progressRange(opts, s / sigmas.length, (s + 1) / sigmas.length),
-    );
-    error.push(summarize(values.error.map((e) => e - base!.error)));
-    loss.push(summarize(values.loss.map((l) => l - base!.loss)));
+  }
+  const values = await evaluate(points, opts);
+  const error: SampleSummary[] = [];
+  const loss: SampleSummary[] = [];
+  for (let s = 0; s < sigmas.length; s++) {
+    const draws = (v: Float64Array) => v.subarray(s * samples, (s + 1) * samples);
+    error.push(summarize(draws(values.error).map((e) => e - base!.error)));
+    loss.push(summarize(draws(values.loss).map((l) => l - base!.loss)));
   }
   return { sigmas, base: base!, error, loss };
 }

@@ -3,7 +3,6 @@
  * the fraction of random points that are still solutions — an estimate of exp(N·(S(w, d) −
  * S_shell(d))), the share of the shell's volume that wide flat minima keep up to large d.
  */
-import { progressRange } from '../linalg/checkpoint';
 import { norm } from '../linalg/vector';
 import { createRng } from '../random';
 import type { PointEvaluator } from '../slices/evaluatePoints';
@@ -52,22 +51,22 @@ export async function shellLocalEntropy(
   const baseError = base.error[0]!;
   const fraction = new Float64Array(radii.length);
   const meanError = new Float64Array(radii.length);
+  // Every radius's draws in one evaluation (one call, a few large batches).
+  const points: Float64Array[] = [];
   for (let r = 0; r < radii.length; r++) {
     const radius = radii[r]! * wNorm;
-    const points: Float64Array[] = [];
     for (let m = 0; m < samples; m++) {
       const rng = createRng(options.seed, 'noise', m);
       const z = Float64Array.from({ length: dim }, () => rng.normal());
       const s = radius / norm(z);
       points.push(Float64Array.from(z, (zi, i) => w[i]! + s * zi));
     }
-    const values = await evaluate(
-      points,
-      progressRange(opts, r / radii.length, (r + 1) / radii.length),
-    );
+  }
+  const values = await evaluate(points, opts);
+  for (let r = 0; r < radii.length; r++) {
     let inside = 0;
     let sum = 0;
-    for (const e of values.error) {
+    for (const e of values.error.subarray(r * samples, (r + 1) * samples)) {
       // Errors are float32 fractions of the training set: allow for their rounding.
       if (e <= baseError + tolerance + 1e-7) inside++;
       sum += e;

@@ -36,8 +36,22 @@ export interface SliceContext {
   readonly seed: number;
 }
 
-/** Grid points per side of each run's local slice. */
+/** Grid points per side of each run's local slice, while the runs' slices fit `LOCAL_POINTS`. */
 const LOCAL_RESOLUTION = 21;
+/**
+ * Grid points of all local slices together: five runs at full resolution. More runs (the seeds
+ * preset's nine: 15 × 15) get coarser grids of the same extent, so the local slices' cost stops
+ * growing with the number of runs; the centre stays a grid point (odd sides).
+ */
+const LOCAL_POINTS = 5 * LOCAL_RESOLUTION ** 2;
+
+/** Points per side of each of `runs` local slices: odd, at most LOCAL_RESOLUTION, at least 5. */
+export function localResolution(runs: number): number {
+  let side = LOCAL_RESOLUTION;
+  while (side > 5 && runs * side * side > LOCAL_POINTS) side -= 2;
+  return side;
+}
+
 /** Half-width of the local slices, in units of the filter-normalized directions (‖u_filter‖ = ‖w_filter‖). */
 const LOCAL_EXTENT = 0.5;
 /** Share of the trajectories' span added around them on fitted planes. */
@@ -185,8 +199,8 @@ export async function analyseLocalSlices(
 ): Promise<SliceResult[]> {
   const out: SliceResult[] = [];
   const grid = {
-    a: linspace(-LOCAL_EXTENT, LOCAL_EXTENT, LOCAL_RESOLUTION),
-    b: linspace(-LOCAL_EXTENT, LOCAL_EXTENT, LOCAL_RESOLUTION),
+    a: linspace(-LOCAL_EXTENT, LOCAL_EXTENT, localResolution(ctx.runs.length)),
+    b: linspace(-LOCAL_EXTENT, LOCAL_EXTENT, localResolution(ctx.runs.length)),
   };
   const twins = twinOf(ctx.runs.map((r) => r.weights));
   for (const [index, run] of ctx.runs.entries()) {
