@@ -21,16 +21,13 @@
  */
 import { isBackendName, type BackendChoice } from './backend';
 import type { AnalysisSpec, ExperimentSpec, RescaledCopy, RunSpec } from './experimentSpec';
-import { COPY_FIELDS, HYPERPLANE_FIELD, defaultCopy, repairRunVariants } from './runVariants';
-import { defaultModelSpec } from '../core/models/modelSpec';
-import { defaultLossSpec } from '../core/losses/lossSpec';
+import { COPY_FIELDS, HYPERPLANE_FIELD, defaultCopy } from './runVariants';
 import {
   OPTIMIZER_DEFAULTS,
   SGD_DEFAULTS,
   type OptimizerSpec,
 } from '../core/optimizers/optimizerSpec';
-import type { ModelSpec } from '../core/models/modelSpec';
-import type { LossSpec } from '../core/losses/lossSpec';
+import { repairSpec } from './repairSpec';
 import { PLANE_KINDS } from './analysis';
 import {
   LinkReader,
@@ -65,14 +62,13 @@ import {
   SEED_OFFSET_FIELD,
   TICK_FIELD,
   BUDGET_FIELD,
+  DEFAULT_FLATNESS,
+  DEFAULT_SLICE,
   type UnionSchema,
 } from './specSchema';
 import {
   isValidLabel,
   isValidRunId,
-  labelKindOf,
-  lossConflict,
-  modelConflict,
   optimizerProblems,
   validateSpec,
   withoutControlCharacters,
@@ -104,19 +100,6 @@ export interface DecodedPermalink {
 
 /** Hashes longer than this are cut (a spec needs a few hundred characters at most). */
 const MAX_HASH = 8000;
-
-/** Slice and flatness settings a link turns on when its base has them off. */
-export const DEFAULT_SLICE: NonNullable<AnalysisSpec['slice']> = {
-  plane: 'threePoints',
-  extent: 1,
-  resolution: 41,
-};
-export const DEFAULT_FLATNESS: NonNullable<AnalysisSpec['flatness']> = {
-  sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
-  radii: [0.01, 0.03, 0.1, 0.3],
-  draws: 32,
-  tolerance: 0,
-};
 
 /** A run the base does not have starts from this: plain SGD, labelled by its id. */
 function defaultRun(id: string): RunSpec {
@@ -374,13 +357,6 @@ function decodeVariants(
   };
 }
 
-/** Drops the hyperplanes and copies the spec cannot run (after the model is settled). */
-function repairVariants(spec: ExperimentSpec, say: Say): ExperimentSpec {
-  const repaired = repairRunVariants(spec);
-  repaired.notes.forEach(say);
-  return repaired.spec;
-}
-
 function decodeAnalysis(base: AnalysisSpec, reader: LinkReader, say: Say): AnalysisSpec {
   const top: Bag = { every: base.every, spectrum: base.spectrum, wait: base.wait };
   decodeField(top, ANALYSIS_FIELDS.every, 'an.every', reader, say);
@@ -428,31 +404,6 @@ function decodeAnalysis(base: AnalysisSpec, reader: LinkReader, say: Say): Analy
     slice: slice as AnalysisSpec['slice'],
     flatness: flatness as AnalysisSpec['flatness'],
   };
-}
-
-/** Repairs the pairings that cannot train (model or loss vs the data's labels). */
-function repairPairings(spec: ExperimentSpec, base: ExperimentSpec, say: Say): ExperimentSpec {
-  let { model, loss } = spec;
-  const modelWhy = modelConflict(model, spec.dataset);
-  if (modelWhy) {
-    const candidates: ModelSpec[] = [base.model];
-    if (model.kind === 'committee') candidates.unshift({ ...model, tree: false });
-    candidates.push(defaultModelSpec('mlp'));
-    model = candidates.find((m) => !modelConflict(m, spec.dataset)) ?? defaultModelSpec('mlp');
-    say(
-      `The link asked for ${modelWhy}; used a ${model.kind}${model.kind === 'committee' && !model.tree ? ' (not tree)' : ''} instead.`,
-    );
-  }
-  const lossWhy = lossConflict(loss, spec.dataset);
-  if (lossWhy) {
-    const fallback: LossSpec =
-      labelKindOf(spec.dataset) === 'sign'
-        ? defaultLossSpec('baldassi')
-        : defaultLossSpec('crossEntropy');
-    loss = lossConflict(base.loss, spec.dataset) ? fallback : base.loss;
-    say(`The link asked for ${lossWhy}; used ${loss.kind} instead.`);
-  }
-  return model === spec.model && loss === spec.loss ? spec : { ...spec, model, loss };
 }
 
 /** What a version's decoder returns: the current spec, the backend and the preset. */
@@ -518,7 +469,9 @@ function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): Versi
     runs,
     analysis,
   };
-  return { spec: repairVariants(repairPairings(spec, base, say), say), backend, preset, study };
+  const repaired = repairSpec(spec, base);
+  repaired.notes.forEach(say);
+  return { spec: repaired.spec, backend, preset, study };
 }
 
 /** One decoder per link version, each to the current spec. */

@@ -16,11 +16,25 @@ export const HYPERPLANE_FIELD: FieldSchema = {
   prop: 'hyperplane',
   value: { type: 'number', min: 1, max: 1000, integer: true },
   optional: true,
+  absent: 'full space',
+  label: 'Hyperplane d',
+  hint: 'Train only in a random d-dimensional hyperplane through the initialization (empty: the full space)',
 };
 
 export const COPY_FIELDS = {
-  factor: { key: 'c', prop: 'factor', value: { type: 'number', min: 1e-3, max: 1e3 } },
-  layer: { key: 'layer', prop: 'layer', value: { type: 'number', min: 1, max: 6, integer: true } },
+  factor: {
+    key: 'c',
+    prop: 'factor',
+    value: { type: 'number', min: 1e-3, max: 1e3 },
+    label: 'Factor c',
+  },
+  layer: {
+    key: 'layer',
+    prop: 'layer',
+    value: { type: 'number', min: 1, max: 6, integer: true },
+    label: 'Hidden layer k',
+    hint: 'Layer k × c, layer k + 1 × 1/c',
+  },
 } as const satisfies Record<string, FieldSchema>;
 
 /** A copy of `of` as a link or the run editor first makes it: hidden layer 1 × 5. */

@@ -26,7 +26,7 @@ import {
   SEED_OFFSET_FIELD,
   TICK_FIELD,
   BUDGET_FIELD,
-  isValidValue,
+  isValidFieldValue,
   type FieldSchema,
   type UnionSchema,
 } from './specSchema';
@@ -39,8 +39,7 @@ function isBag(value: unknown): value is Bag {
 
 function checkField(bag: Bag, f: FieldSchema, path: string, problems: string[]): void {
   const value = bag[f.prop];
-  if (f.optional && value === undefined) return;
-  if (!isValidValue(value, f.value)) {
+  if (!isValidFieldValue(f, value)) {
     problems.push(`${path}.${f.prop} is invalid (${JSON.stringify(value) ?? 'undefined'})`);
   }
 }

@@ -72,11 +72,6 @@ export function replaceSpec(spec: ExperimentSpec): void {
   client?.reset(spec);
 }
 
-export function setSeed(seed: number): void {
-  const { spec } = appStore.getState();
-  if (seed !== spec.seed) replaceSpec({ ...spec, seed });
-}
-
 /** Changes one run's optimizer hyper-parameters (the run restarts with the experiment). */
 export function updateRunOptimizer(runId: string, patch: Partial<OptimizerSpec>): void {
   const { spec } = appStore.getState();

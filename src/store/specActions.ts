@@ -6,8 +6,8 @@
 import { replaceSpec } from './actions';
 import { appStore } from './appStore';
 import { pushNotice } from './engineEvents';
-import { repairRunVariants } from '../protocol/runVariants';
 import {
+  applyEdit,
   withDatasetKind,
   withDatasetParams,
   withEntropySgdVariant,
@@ -19,6 +19,7 @@ import {
   withRunAdded,
   withRunRemoved,
   withRunUpdated,
+  withSeed,
   withTickGradEvals,
   type DatasetKind,
   type DatasetSpec,
@@ -33,15 +34,19 @@ import {
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 
 /**
- * Applies `change`; a change that leaves a copy or a hyperplane run impossible (the model turned
- * to tanh, the copied run removed) drops it and says so.
+ * Applies `change` as `applyEdit` does: what it leaves impossible (a copy of a tanh network, a
+ * perceptron on class labels) is repaired and said; a change the link would not keep (η'γ0 ≥ 1)
+ * is refused and the reason said.
  */
 function edit(change: (spec: ExperimentSpec) => ExperimentSpec): void {
   const { spec } = appStore.getState();
-  const repaired = repairRunVariants(change(spec));
-  const next = repaired.spec;
-  for (const note of repaired.notes) pushNotice('info', note);
-  if (JSON.stringify(next) !== JSON.stringify(spec)) replaceSpec(next);
+  const result = applyEdit(spec, change);
+  if (!result.ok) {
+    pushNotice('warning', `Not changed: ${result.problems.join('; ')}.`);
+    return;
+  }
+  for (const note of result.notes) pushNotice('info', note);
+  if (JSON.stringify(result.spec) !== JSON.stringify(spec)) replaceSpec(result.spec);
 }
 
 export function setDatasetKind(kind: DatasetKind): void {
@@ -86,6 +91,10 @@ export function updateRun(runId: string, patch: RunPatch): void {
 
 export function setEntropySgdVariant(runId: string, variant: EntropySgdVariant): void {
   edit((s) => withEntropySgdVariant(s, runId, variant));
+}
+
+export function setSeed(seed: number): void {
+  edit((s) => withSeed(s, seed));
 }
 
 export function setTickGradEvals(tickGradEvals: number): void {

@@ -110,11 +110,12 @@ describe('spec edits', () => {
 describe('patchAnalysis', () => {
   const analysis = defaultExperimentSpec().analysis;
 
-  it('merges slice settings and clamps resolution and extent', () => {
+  it('merges slice settings and clamps resolution and extent to the schema’s ranges', () => {
     const next = patchAnalysis(analysis, {
       slice: { plane: 'pca', resolution: 1000.4, extent: -3 },
     });
-    expect(next.slice).toEqual({ plane: 'pca', resolution: 151, extent: 0.01 });
+    // an.res is 5…201 and an.extent 1e-3…1000 (specSchema), as the link clamps them.
+    expect(next.slice).toEqual({ plane: 'pca', resolution: 201, extent: 0.001 });
     expect(next.flatness).toBe(analysis.flatness);
   });
 

@@ -1,24 +1,15 @@
 /**
  * Pure edits of an ExperimentSpec: each takes a spec and returns a new one (never mutates), so the
  * actions stay one-liners and the rules (unique run ids, at least one run, kind defaults) are
- * testable in Node. Also the one place views get the spec vocabulary from (they may not import
- * src/core): kinds, labels and defaults are re-exported here.
+ * testable in Node, and `applyEdit`, which holds every edit to what the link keeps. Views get the
+ * spec's types here (they may not import src/core); its kinds, labels and ranges from the schema
+ * (src/protocol/specSchema.ts).
  *
  * Imports the spec files directly, never a core index: the page bundle must stay free of tfjs.
  */
-import {
-  DATASET_KINDS,
-  defaultDatasetSpec,
-  type DatasetKind,
-  type DatasetSpec,
-} from '../core/data/datasetSpec';
-import { LOSS_KINDS, defaultLossSpec, type LossKind, type LossSpec } from '../core/losses/lossSpec';
-import {
-  MODEL_KINDS,
-  defaultModelSpec,
-  type ModelKind,
-  type ModelSpec,
-} from '../core/models/modelSpec';
+import { defaultDatasetSpec, type DatasetKind, type DatasetSpec } from '../core/data/datasetSpec';
+import { defaultLossSpec, type LossKind, type LossSpec } from '../core/losses/lossSpec';
+import { defaultModelSpec, type ModelKind, type ModelSpec } from '../core/models/modelSpec';
 import {
   makeOptimizerSpec,
   type EntropySgdVariant,
@@ -32,10 +23,21 @@ import type {
   RescaledCopy,
   RunSpec,
 } from '../protocol/experimentSpec';
+import { formatValue, parseValue } from '../protocol/linkValues';
+import { repairSpec } from '../protocol/repairSpec';
 import { defaultCopy } from '../protocol/runVariants';
-import { MAX_LABEL } from '../protocol/specSchema';
+import {
+  ANALYSIS_FIELDS,
+  DEFAULT_FLATNESS,
+  DEFAULT_SLICE,
+  MAX_LABEL,
+  OPTIMIZER_LABELS,
+  SEED_FIELD,
+  TICK_FIELD,
+  type FieldSchema,
+} from '../protocol/specSchema';
+import { validateSpec } from '../protocol/validateSpec';
 
-export { DATASET_KINDS, LOSS_KINDS, MODEL_KINDS };
 export type {
   DatasetKind,
   DatasetSpec,
@@ -48,23 +50,6 @@ export type {
   OptimizerSpec,
 };
 
-export const OPTIMIZER_KINDS: readonly OptimizerKind[] = [
-  'sgd',
-  'entropySgd',
-  'replicatedSgd',
-  'sam',
-  'adam',
-];
-
-/** Human names for the menus and legends. */
-export const OPTIMIZER_LABELS: Readonly<Record<OptimizerKind, string>> = {
-  sgd: 'SGD',
-  entropySgd: 'Entropy-SGD',
-  replicatedSgd: 'Replicated-SGD',
-  sam: 'SAM',
-  adam: 'Adam',
-};
-
 /** Short URL-safe id stems per kind (a run's id keys its settings in the permalink). */
 const ID_STEMS: Readonly<Record<OptimizerKind, string>> = {
   sgd: 'sgd',
@@ -74,36 +59,18 @@ const ID_STEMS: Readonly<Record<OptimizerKind, string>> = {
   adam: 'adam',
 };
 
-export const DATASET_LABELS: Readonly<Record<DatasetKind, string>> = {
-  spiral: 'Spiral',
-  moons: 'Two moons',
-  circles: 'Circles',
-  xor: 'XOR',
-  randomPatterns: 'Random patterns',
-  teacherStudent: 'Teacher–student',
-  gaussianMixture: 'Gaussian mixture',
-  mnist: 'MNIST digits',
-};
-
-export const MODEL_LABELS: Readonly<Record<ModelKind, string>> = {
-  mlp: 'MLP',
-  softmaxRegression: 'Softmax regression',
-  perceptron: 'Perceptron',
-  committee: 'Committee machine',
-};
-
-export const LOSS_LABELS: Readonly<Record<LossKind, string>> = {
-  crossEntropy: 'Cross-entropy',
-  mse: 'Mean squared error',
-  baldassi: 'Baldassi ℓγ',
-};
-
 /** A new run id for `kind` that no run of `runs` uses: 'esgd', then 'esgd2', 'esgd3', … */
 export function freshRunId(runs: readonly RunSpec[], kind: OptimizerKind): string {
   const stem = ID_STEMS[kind];
   const taken = new Set(runs.map((r) => r.id));
   if (!taken.has(stem)) return stem;
   for (let n = 2; ; n++) if (!taken.has(`${stem}${n}`)) return `${stem}${n}`;
+}
+
+/** `object` with `prop` set to `value`, or without `prop` when `value` is undefined (an optional field). */
+export function withField<T extends object>(object: T, prop: string, value: unknown): T {
+  if (value !== undefined) return { ...object, [prop]: value };
+  return Object.fromEntries(Object.entries(object).filter(([k]) => k !== prop)) as T;
 }
 
 export function withDatasetKind(spec: ExperimentSpec, kind: DatasetKind): ExperimentSpec {
@@ -244,24 +211,14 @@ export function withEntropySgdVariant(
   return { ...spec, runs };
 }
 
-export function withTickGradEvals(spec: ExperimentSpec, tickGradEvals: number): ExperimentSpec {
-  const value = Math.max(1, Math.round(tickGradEvals));
-  return value === spec.tickGradEvals ? spec : { ...spec, tickGradEvals: value };
+export function withSeed(spec: ExperimentSpec, seed: number): ExperimentSpec {
+  return { ...spec, seed: fit(SEED_FIELD, seed, spec.seed) };
 }
 
-/** The slice settings used when a slice is switched on from 'off'. */
-export const DEFAULT_SLICE: NonNullable<AnalysisSpec['slice']> = {
-  plane: 'threePoints',
-  extent: 1,
-  resolution: 41,
-};
-
-export const DEFAULT_FLATNESS: NonNullable<AnalysisSpec['flatness']> = {
-  sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
-  radii: [0.01, 0.03, 0.1, 0.3],
-  draws: 32,
-  tolerance: 0,
-};
+export function withTickGradEvals(spec: ExperimentSpec, tickGradEvals: number): ExperimentSpec {
+  const value = fit(TICK_FIELD, tickGradEvals, spec.tickGradEvals);
+  return value === spec.tickGradEvals ? spec : { ...spec, tickGradEvals: value };
+}
 
 /** A partial change of the analysis settings; `slice`/`flatness` merge into the current ones. */
 export interface AnalysisPatch {
@@ -272,35 +229,67 @@ export interface AnalysisPatch {
   readonly flatness?: Partial<NonNullable<AnalysisSpec['flatness']>> | null;
 }
 
-export const SLICE_RESOLUTION_RANGE = [11, 151] as const;
-export const SLICE_EXTENT_RANGE = [0.01, 100] as const;
-
-function clamp(value: number, [lo, hi]: readonly [number, number]): number {
-  return Math.min(hi, Math.max(lo, value));
+/** `x` as the link decoder would read it into `f` (rounded, clamped), or `kept` when unusable. */
+function fit<T>(f: FieldSchema, x: T, kept: T): T {
+  const parsed = parseValue(formatValue(x, f.value), f.value);
+  return parsed.ok ? (parsed.value as T) : kept;
 }
 
-/** `analysis` with `patch` applied; resolution rounded and clamped, extent clamped. */
+/** `analysis` with `patch` applied, each number fitted to its schema field as the link would. */
 export function patchAnalysis(analysis: AnalysisSpec, patch: AnalysisPatch): AnalysisSpec {
+  const F = ANALYSIS_FIELDS;
   let slice = analysis.slice;
   if (patch.slice === null) slice = null;
   else if (patch.slice) {
-    const merged = { ...(slice ?? DEFAULT_SLICE), ...patch.slice };
+    const old = slice ?? DEFAULT_SLICE;
+    const merged = { ...old, ...patch.slice };
     slice = {
       plane: merged.plane,
-      extent: clamp(merged.extent, SLICE_EXTENT_RANGE),
-      resolution: Math.round(clamp(merged.resolution, SLICE_RESOLUTION_RANGE)),
+      extent: fit(F.extent, merged.extent, old.extent),
+      resolution: fit(F.resolution, merged.resolution, old.resolution),
     };
   }
   let flatness = analysis.flatness;
   if (patch.flatness === null) flatness = null;
-  else if (patch.flatness) flatness = { ...(flatness ?? DEFAULT_FLATNESS), ...patch.flatness };
+  else if (patch.flatness) {
+    const old = flatness ?? DEFAULT_FLATNESS;
+    const merged = { ...old, ...patch.flatness };
+    flatness = {
+      sigmas: fit(F.sigmas, merged.sigmas, old.sigmas),
+      radii: fit(F.radii, merged.radii, old.radii),
+      draws: fit(F.draws, merged.draws, old.draws),
+      tolerance: fit(F.tolerance, merged.tolerance, old.tolerance),
+    };
+  }
   return {
-    every: patch.every === undefined ? analysis.every : Math.max(0, Math.round(patch.every)),
+    every: patch.every === undefined ? analysis.every : fit(F.every, patch.every, analysis.every),
     wait: patch.wait ?? analysis.wait,
     spectrum: patch.spectrum ?? analysis.spectrum,
     slice,
     flatness,
   };
+}
+
+/** What the editor made of an edit: the new spec and what it repaired, or why it refused. */
+export type EditResult =
+  | { readonly ok: true; readonly spec: ExperimentSpec; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/**
+ * An edit as the editor applies it: the link decoder's own repairs (`repairSpec`: a model or loss
+ * that does not fit the data, a copy the model cannot have), each said in a note, then the link's
+ * check (`validateSpec`: ranges and refinements such as η'γ0 < 1). An edit the link would still
+ * change is refused, so the editor only ever holds specs its link keeps as they are.
+ */
+export function applyEdit(
+  spec: ExperimentSpec,
+  change: (spec: ExperimentSpec) => ExperimentSpec,
+): EditResult {
+  const repaired = repairSpec(change(spec), spec);
+  const problems = validateSpec(repaired.spec);
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, spec: repaired.spec, notes: repaired.notes };
 }
 
 export const PLANE_LABELS: Readonly<Record<PlaneKind, string>> = {

@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
 import { PLANE_KINDS, type PlaneKind, type SliceResult } from '../protocol/analysis';
 import { setAnalysis } from '../store/analysisActions';
-import { PLANE_LABELS, SLICE_EXTENT_RANGE, SLICE_RESOLUTION_RANGE } from '../store/specEdits';
+import { ANALYSIS_FIELDS } from '../protocol/specSchema';
+import { PLANE_LABELS } from '../store/specEdits';
 import { createColorLegend } from './charts/colorLegend';
 import { colorDomain, type ColorDomain } from './charts/colorScale';
 import { createLineChart, type ChartLine } from './charts/lineChart';
 import { createSliceChart, type SliceChartData, type SliceRun } from './charts/sliceChart';
 import { gridBox, unionBox } from './charts/sliceGeometry';
-import { NumberField, SelectField, Toggle } from './fields';
+import { SelectField, Toggle } from './fields';
+import { SchemaField } from './SchemaField';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
 import { useChart } from './useChart';
@@ -192,26 +194,17 @@ function SliceSettings() {
         labels={PLANE_LABELS}
         onChange={(plane) => setAnalysis({ slice: { plane } })}
       />
-      <NumberField
-        label="Extent ±"
+      <SchemaField
+        field={ANALYSIS_FIELDS.extent}
         testId="slice-extent"
         value={slice.extent}
-        min={SLICE_EXTENT_RANGE[0]}
-        max={SLICE_EXTENT_RANGE[1]}
-        step="any"
-        title="Half-width of the grid in plane units"
-        onCommit={(extent) => setAnalysis({ slice: { extent } })}
+        onCommit={(extent) => setAnalysis({ slice: { extent: extent as number } })}
       />
-      <NumberField
-        label="Grid"
+      <SchemaField
+        field={ANALYSIS_FIELDS.resolution}
         testId="slice-resolution"
         value={slice.resolution}
-        min={SLICE_RESOLUTION_RANGE[0]}
-        max={SLICE_RESOLUTION_RANGE[1]}
-        step={1}
-        integer
-        title="Grid points per side"
-        onCommit={(resolution) => setAnalysis({ slice: { resolution } })}
+        onCommit={(resolution) => setAnalysis({ slice: { resolution: resolution as number } })}
       />
     </div>
   );

@@ -1,52 +1,59 @@
 import { useState } from 'react';
 import type { RunSpec } from '../protocol/experimentSpec';
+import { withField, type EntropySgdVariant, type OptimizerKind } from '../store/specEdits';
+import { couplingStatus } from '../protocol/couplingStatus';
+import { COPY_FIELDS, HYPERPLANE_FIELD, describeVariant } from '../protocol/runVariants';
 import {
   OPTIMIZER_KINDS,
   OPTIMIZER_LABELS,
-  type EntropySgdVariant,
-  type OptimizerKind,
-  type OptimizerSpec,
-} from '../store/specEdits';
-import { couplingStatus } from '../protocol/couplingStatus';
-import { describeVariant } from '../protocol/runVariants';
+  OPTIMIZER_SCHEMA,
+  SEED_OFFSET_FIELD,
+  type FieldSchema,
+} from '../protocol/specSchema';
 import { addCopy, addRun, removeRun, setEntropySgdVariant, updateRun } from '../store/specActions';
-import { NumberField, SelectField } from './fields';
+import { SelectField } from './fields';
+import { SchemaField, SchemaFields, UnionFields } from './SchemaField';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
 
-interface HyperParam {
-  readonly key: string;
-  readonly label: string;
-  readonly min: number;
-  readonly max: number;
-  readonly integer?: boolean;
-  readonly title?: string;
-}
+type Bag = Readonly<Record<string, unknown>>;
 
-/** The main hyper-parameters; a run shows those its optimizer has. `lr` keeps its test id lr-<run>. */
-const HYPER: readonly HyperParam[] = [
-  { key: 'lr', label: 'Learning rate η', min: 1e-6, max: 100 },
-  { key: 'batchSize', label: 'Batch', min: 1, max: 60000, integer: true },
-  { key: 'momentum', label: 'Momentum', min: 0, max: 0.999 },
-  { key: 'L', label: 'Inner steps L', min: 1, max: 200, integer: true },
-  { key: 'innerLr', label: "Inner η'", min: 1e-6, max: 10, title: "Keep η'γ < 1" },
-  {
-    key: 'innerMomentum',
-    label: 'Inner momentum ρ',
-    min: 0,
-    max: 0.999,
-    title:
-      'Nesterov on the inner gradient, as the reference code (0.9); 0 is the plain Langevin loop',
-  },
-  { key: 'gamma0', label: 'Coupling γ0', min: 0, max: 1e4 },
-  { key: 'replicas', label: 'Replicas y', min: 1, max: 15, integer: true },
-  { key: 'g0', label: 'Coupling g0', min: 0, max: 1e4, title: 'Keep 2ηg < 1' },
-  { key: 'rho', label: 'Radius ρ', min: 0, max: 10 },
-];
-
-function value(optimizer: OptimizerSpec, key: string): number | null {
-  const v = (optimizer as unknown as Record<string, unknown>)[key];
-  return typeof v === 'number' ? v : null;
+/**
+ * The run's optimizer, field by field from the schema: the settings most experiments change, or
+ * (`more`) the rest and the schedules. A new variant starts from its own defaults.
+ */
+function OptimizerFields({ run, more }: { run: RunSpec; more: boolean }) {
+  const o = run.optimizer;
+  const testId = (f: FieldSchema) => `${f.prop}-${run.id}`;
+  const commit = (f: FieldSchema, value: unknown) => {
+    if (f.prop === 'variant') setEntropySgdVariant(run.id, value as EntropySgdVariant);
+    else updateRun(run.id, { optimizer: { [f.prop]: value } });
+  };
+  return (
+    <>
+      <SchemaFields
+        fields={OPTIMIZER_SCHEMA.fields(o.kind).filter((f) => (f.advanced === true) === more)}
+        values={o}
+        testId={testId}
+        onCommit={commit}
+      />
+      {more &&
+        OPTIMIZER_SCHEMA.nested(o.kind).map((n) => {
+          const value = (o as unknown as Bag)[n.prop] as Bag & { kind: string };
+          const set = (next: object) => updateRun(run.id, { optimizer: { [n.prop]: next } });
+          return (
+            <UnionFields
+              key={n.prop}
+              schema={n.union}
+              value={value}
+              testId={(name) => `${n.prop}-${name}-${run.id}`}
+              onKind={(kind) => set(n.union.defaults(kind))}
+              onCommit={(f, v) => set(withField(value, f.prop, v))}
+            />
+          );
+        })}
+    </>
+  );
 }
 
 /** A rescaled copy's card: what it copies and how; it has no optimizer of its own. */
@@ -58,25 +65,17 @@ function CopyFields({ run }: { run: RunSpec }) {
       <p className="muted run-variant" data-testid={`variant-${run.id}`}>
         {describeVariant(run, runs)}: the same function, another Hessian.
       </p>
-      <NumberField
-        label="Factor c"
+      <SchemaField
+        field={COPY_FIELDS.factor}
         testId={`copyFactor-${run.id}`}
         value={run.copy.factor}
-        min={1e-3}
-        max={1e3}
-        step="any"
-        onCommit={(factor) => updateRun(run.id, { copy: { factor } })}
+        onCommit={(factor) => updateRun(run.id, { copy: { factor: factor as number } })}
       />
-      <NumberField
-        label="Hidden layer k"
+      <SchemaField
+        field={COPY_FIELDS.layer}
         testId={`copyLayer-${run.id}`}
         value={run.copy.layer}
-        min={1}
-        max={6}
-        step={1}
-        integer
-        title="Layer k × c, layer k + 1 × 1/c"
-        onCommit={(layer) => updateRun(run.id, { copy: { layer } })}
+        onCommit={(layer) => updateRun(run.id, { copy: { layer: layer as number } })}
       />
     </>
   );
@@ -109,6 +108,7 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
     <li
       className="run-card"
       data-testid={`run-${run.id}`}
+      aria-label={run.label}
       style={{ borderLeftColor: runColor(index) }}
     >
       <div className="run-card-head">
@@ -126,59 +126,29 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
         </button>
       </div>
       <CopyFields run={run} />
-      {!run.copy && o.kind === 'entropySgd' && (
-        <SelectField<EntropySgdVariant>
-          label="Variant"
-          testId={`variant-${run.id}`}
-          value={o.variant}
-          options={['chaudhari2017', 'scaled']}
-          labels={{ chaudhari2017: 'Chaudhari 2017', scaled: 'scaled (Pittorino 2021)' }}
-          onChange={(variant) => setEntropySgdVariant(run.id, variant)}
-        />
-      )}
-      {HYPER.map((p) => {
-        const v = run.copy ? null : value(o, p.key);
-        return v === null ? null : (
-          <NumberField
-            key={p.key}
-            label={p.key === 'lr' ? `${run.label} learning rate` : p.label}
-            testId={`${p.key}-${run.id}`}
-            value={v}
-            min={p.min}
-            max={p.max}
-            step={p.integer ? 1 : 'any'}
-            integer={p.integer ?? false}
-            {...(p.title ? { title: p.title } : {})}
-            onCommit={(x) => updateRun(run.id, { optimizer: { [p.key]: x } })}
-          />
-        );
-      })}
       {!run.copy && (
-        <NumberField
-          label="Hyperplane d"
-          testId={`hyperplane-${run.id}`}
-          value={run.hyperplane ?? 0}
-          min={0}
-          max={1000}
-          step={1}
-          integer
-          title="Train only in a random d-dimensional hyperplane through the initialization (0: the full space)"
-          onCommit={(d) => updateRun(run.id, { hyperplane: d > 0 ? d : null })}
-        />
+        <>
+          <OptimizerFields run={run} more={false} />
+          <SchemaField
+            field={HYPERPLANE_FIELD}
+            testId={`hyperplane-${run.id}`}
+            value={run.hyperplane}
+            onCommit={(d) => updateRun(run.id, { hyperplane: (d as number | undefined) ?? null })}
+          />
+          <SchemaField
+            field={SEED_OFFSET_FIELD}
+            testId={`seedOffset-${run.id}`}
+            value={run.seedOffset}
+            onCommit={(seedOffset) => updateRun(run.id, { seedOffset: seedOffset as number })}
+          />
+        </>
       )}
       <CouplingLine run={run} />
       {!run.copy && (
-        <NumberField
-          label="Seed offset"
-          testId={`seedOffset-${run.id}`}
-          value={run.seedOffset}
-          min={0}
-          max={10000}
-          step={1}
-          integer
-          title="Added to the experiment seed for this run's minibatches, noise and hyperplane"
-          onCommit={(seedOffset) => updateRun(run.id, { seedOffset })}
-        />
+        <details className="run-more">
+          <summary>More settings</summary>
+          <OptimizerFields run={run} more />
+        </details>
       )}
     </li>
   );

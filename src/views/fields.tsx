@@ -1,23 +1,33 @@
 import { useId, useState } from 'react';
 
-/** A number field that commits on Enter or blur, and only a finite value within [min, max]. */
+/**
+ * A number field that commits on Enter or blur, and only a finite value within [min, max]; with
+ * `onClear`, an emptied field commits "no value" (shown empty).
+ */
 export function NumberField(props: {
   label: string;
   testId: string;
-  value: number;
+  value: number | undefined;
   min: number;
   max: number;
   step: number | 'any';
   /** Round to an integer before committing. */
   integer?: boolean;
   title?: string;
+  /** Shown in the empty field (an optional value left out). */
+  placeholder?: string;
   onCommit: (value: number) => void;
+  onClear?: () => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft === null) return;
     const raw = Number(draft);
     setDraft(null);
+    if (draft.trim() === '' && props.onClear) {
+      if (props.value !== undefined) props.onClear();
+      return;
+    }
     const value = props.integer ? Math.round(raw) : raw;
     if (draft.trim() !== '' && Number.isFinite(value) && value >= props.min && value <= props.max) {
       if (value !== props.value) props.onCommit(value);
@@ -33,7 +43,8 @@ export function NumberField(props: {
         min={props.min}
         max={props.max}
         step={props.step}
-        value={draft ?? String(props.value)}
+        placeholder={props.placeholder}
+        value={draft ?? (props.value === undefined ? '' : String(props.value))}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

@@ -10,7 +10,7 @@ import { cancelStudy, currentStudyDocument, runStudy, setStudyJob } from '../../
 import { downloadBlob, fileStem } from '../export/download';
 import { CopyLinkButton } from '../export/ExportBar';
 import { useAppStore } from '../useAppStore';
-import { SchemaField } from './SchemaField';
+import { SchemaField } from '../SchemaField';
 import { StudyFigures } from './StudyFigures';
 
 function StudyVerdict() {
@@ -132,7 +132,7 @@ export function StudyView() {
                 <SchemaField
                   key={f.key}
                   field={f}
-                  testPrefix="study-field"
+                  testId={`study-field-${f.key}`}
                   value={values[f.prop]}
                   onCommit={(value) => setNotes(setStudyJob({ ...job, [f.prop]: value }))}
                 />
