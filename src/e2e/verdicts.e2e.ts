@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { findPreset } from '../protocol/presets';
+import { fmt } from '../protocol/presets/checks';
 import { useChromium } from './chromium';
 import { exportDoc, openApp } from './page';
 
@@ -59,12 +60,21 @@ async function playToVerdict(hash: string) {
     tick: Number(await verdict.getAttribute('data-tick')),
     text: (await verdict.textContent()) ?? '',
   };
+  // The flatness scatter among the main panels, for a preset that asks for it.
+  const scatterPanel = page.locator('main.panels [data-testid="flatness-scatter"]');
+  const scatter =
+    (await scatterPanel.count()) === 0
+      ? null
+      : {
+          n: await scatterPanel.getAttribute('data-n'),
+          rho: await scatterPanel.getAttribute('data-spearman'),
+        };
   const doc = await exportDoc(page);
   // Stopped at the budget: a second later it is still there.
   await page.waitForTimeout(1000);
   const after = await sample(page);
   await page.close();
-  return { shown, samples, seconds, doc, after, errors };
+  return { shown, samples, seconds, doc, after, errors, scatter };
 }
 
 describe('every preset plays to its verdict (wasm, pace: as fast as analyses allow)', () => {
@@ -86,11 +96,12 @@ describe('every preset plays to its verdict (wasm, pace: as fast as analyses all
     ['sam', ''],
     ['rescaling', ''],
     ['mnist', ''],
+    ['flat-vs-test', ''],
   ] as [string, string, boolean?][]) {
     const hash = `preset=${id}${overrides}`;
     it(`${hash}${expectOk === false ? ' (must fail)' : ''}`, async () => {
       const preset = findPreset(id)!;
-      const { shown, samples, seconds, doc, after, errors } = await playToVerdict(hash);
+      const { shown, samples, seconds, doc, after, errors, scatter } = await playToVerdict(hash);
       const budget = doc.spec.budget;
       const every = doc.spec.analysis.every;
       timings.push(
@@ -102,6 +113,11 @@ describe('every preset plays to its verdict (wasm, pace: as fast as analyses all
       expect(shown.ok, shown.text).toBe(String(ci.ok));
       expect(shown.text).toContain(ci.detail);
       expect(ci.ok, ci.detail).toBe(expectOk ?? true);
+      // A preset whose claim is a rank correlation shows it: the scatter's ρ is the verdict's.
+      if (preset.panels?.includes('scatter')) {
+        expect(scatter?.n).toBe(String(doc.runs.length));
+        expect(ci.detail).toContain(`Spearman ρ = ${fmt(Number(scatter?.rho))}`);
+      } else expect(scatter).toBeNull();
       // It stopped at the budget, and read the verdict there.
       expect(shown.tick).toBe(budget);
       expect(after.tick).toBe(budget);

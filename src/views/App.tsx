@@ -4,6 +4,7 @@ import { ExperimentEditor } from './ExperimentEditor';
 import { FlatnessPanel } from './FlatnessPanel';
 import { LossSlicePanel } from './LossSlicePanel';
 import { NoticeArea } from './NoticeArea';
+import { PresetPanels } from './PresetPanels';
 import { SpectrumPanel } from './SpectrumPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { VerdictBanner } from './VerdictBanner';
@@ -42,6 +43,7 @@ export function App() {
               <SpectrumPanel />
               <FlatnessPanel />
               <TrainingPanel />
+              <PresetPanels />
             </main>
           </div>
           <MoreExperiments />

@@ -2,6 +2,7 @@
  * Small readers of a `flatland/1` document for the presets' checks. They accept both the worker's
  * document (typed arrays, NaN) and its JSON (plain arrays, null for NaN).
  */
+import { kendallTauB, spearman } from '../../core/stats';
 import type { ExportDocument, ExportedRun } from '../exportFormat';
 import type { SeriesKey } from '../series';
 import type { PresetCheck } from './preset';
@@ -78,4 +79,23 @@ export function family(doc: ExportDocument, prefix: string): ExportedRun[] {
 /** A failed check that says what data it lacked. */
 export function missing(what: string): PresetCheck {
   return { ok: false, detail: `The export has no ${what} yet: run the analyses first.` };
+}
+
+/**
+ * Spearman's ρ and Kendall's τ_b of `x` against `y` (ties share their average rank), over the n
+ * pairs where both are finite; NaN for fewer than two pairs or a constant variable.
+ */
+export function rankCorrelation(
+  x: readonly number[],
+  y: readonly number[],
+): { rho: number; tau: number; n: number } {
+  const pairs = x.flatMap((xi, i) => {
+    const yi = y[i] ?? Number.NaN;
+    return Number.isFinite(xi) && Number.isFinite(yi) ? [[xi, yi] as const] : [];
+  });
+  const xs = pairs.map((p) => p[0]);
+  const ys = pairs.map((p) => p[1]);
+  const n = pairs.length;
+  if (n < 2) return { rho: Number.NaN, tau: Number.NaN, n };
+  return { rho: spearman(xs, ys), tau: kendallTauB(xs, ys), n };
 }

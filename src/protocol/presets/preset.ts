@@ -29,6 +29,9 @@ export function stepMilestone(step: NarrativeStep): Milestone | null {
   return typeof step === 'string' ? null : step.after;
 }
 
+/** A panel the main page adds for a preset that asks for it. */
+export type PresetPanel = 'scatter';
+
 /** What the gallery and a lecture tell of an experiment (a preset's or a study's). */
 export interface ExperimentText {
   /** Short, URL-safe: `#preset=<id>`. */
@@ -52,6 +55,8 @@ export interface ExperimentText {
 export interface Preset extends ExperimentText {
   /** What the engine cannot run yet for this preset, if anything (shown on its card). */
   readonly limitation?: string;
+  /** Panels the main page shows for this preset besides the usual ones (e.g. the flatness scatter). */
+  readonly panels?: readonly PresetPanel[];
   /** The expected observation on the exported data. */
   check(doc: ExportDocument): PresetCheck;
   readonly spec: ExperimentSpec;

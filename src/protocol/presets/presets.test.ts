@@ -210,6 +210,65 @@ describe('the presets', () => {
       expect(preset.check(doc([0, 0], [wide, wide])).ok).toBe(false);
     }
   });
+
+  it('the flat-vs-test check wants δE(0.1) rank-correlated with the test error', () => {
+    const preset = findPreset('flat-vs-test')!;
+    expect(preset.panels).toEqual(['scatter']);
+    expect(preset.spec.runs.length).toBeGreaterThanOrEqual(5);
+    // Every run is charged the same gradients per tick: one budget for all.
+    const doc = (energies: number[], tests: number[]): ExportDocument => {
+      const d = emptyExport(preset.spec);
+      return {
+        ...d,
+        runs: d.runs.map((r, i) => ({
+          ...r,
+          series: { ...r.series, trainLoss: [0.7, 0.4], testError: [0.5, tests[i] ?? Number.NaN] },
+          final: {
+            ...r.final,
+            flatness: {
+              runId: r.id,
+              step: 1,
+              sigmas: Float64Array.of(0.03, 0.1, 0.3),
+              energyError: Float64Array.of(0, 0, 0),
+              energyErrorSpread: Float64Array.of(0, 0, 0),
+              energyLoss: Float64Array.of(0, energies[i] ?? Number.NaN, 9),
+              energyLossSpread: Float64Array.of(0, 0, 0),
+              radii: Float64Array.of(0.1),
+              shellFraction: Float64Array.of(1),
+            },
+          },
+        })),
+      };
+    };
+    const energies = [0.05, 0.3, 0.6, 0.06, 0.07, 0.5];
+    // The same order: ρ = τ_b = 1; the per-run numbers are in the detail.
+    const same = preset.check(doc(energies, [0.09, 0.15, 0.18, 0.1, 0.11, 0.16]));
+    expect(same.ok).toBe(true);
+    expect(same.detail).toMatch(/Spearman ρ = 1, Kendall τ_b = 1, n = 6/);
+    expect(same.detail).toContain('gd δE 0.6, test 0.18, train loss 0.4');
+    // Reversed: ρ = −1.
+    const reversed = preset.check(doc(energies, [0.18, 0.11, 0.09, 0.16, 0.15, 0.1]));
+    expect(reversed.ok).toBe(false);
+    expect(reversed.detail).toMatch(/Spearman ρ = -1, Kendall τ_b = -1, n = 6/);
+    // Unrelated (ρ = 3/35 ≈ 0.09): below the claim's threshold.
+    const unrelated = preset.check(doc(energies, [0.1, 0.09, 0.16, 0.18, 0.15, 0.11]));
+    expect(unrelated.ok).toBe(false);
+    expect(unrelated.detail).toMatch(/Spearman ρ = 0.0857/);
+    // A run without its flatness (or its test error) leaves the verdict missing, not computed.
+    const partial = doc([...energies.slice(0, 5), Number.NaN], [0.09, 0.15, 0.18, 0.1, 0.11, 0.16]);
+    const missing = preset.check(partial);
+    expect(missing.ok).toBe(false);
+    expect(missing.detail).toMatch(/no δE\(0.1\) and a test error for every run/);
+    const full = doc(energies, [0.09, 0.15, 0.18, 0.1, 0.11, 0.16]);
+    const noTest = preset.check({
+      ...full,
+      runs: full.runs.map((r, i) =>
+        i === 5 ? { ...r, series: { ...r.series, testError: [] } } : r,
+      ),
+    });
+    expect(noTest.ok).toBe(false);
+    expect(noTest.detail).toMatch(/no δE/);
+  });
 });
 
 /** An export whose runs end at the given train error with the given shell fractions. */

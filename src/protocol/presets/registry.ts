@@ -1,5 +1,6 @@
 /** Every preset, in the gallery's order; `#preset=<id>` finds one here. */
 import { confinementPreset, outliersPreset, transientPreset } from './hessian';
+import { flatVsTestPreset } from './flatVsTest';
 import { goldilocksPreset } from './goldilocks';
 import { mnistPreset } from './mnist';
 import { normPreset, perceptronPreset } from './perceptron';
@@ -21,6 +22,7 @@ export const PRESETS: readonly Preset[] = [
   samPreset,
   rescalingPreset,
   mnistPreset,
+  flatVsTestPreset,
 ];
 
 /** The preset a bare link opens: the default experiment is its spec. */

@@ -33,9 +33,12 @@ function ScatterPlot({ xLabel, dots }: { xLabel: string; dots: readonly ScatterD
  * Flatness against generalization across the runs of the current experiment, or of several
  * exported ones (a seed sweep's files, opened or dropped here): one dot per run,
  * a flatness measure at its latest analysis against its final test error, with Spearman's ρ and
- * Kendall's τ_b. Runs that lack either are listed, not plotted.
+ * Kendall's τ_b. Runs that lack either are listed, not plotted. `initialMeasure` is the x axis it
+ * opens on (δE on the error unless told).
  */
-export function FlatnessScatterPanel() {
+export function FlatnessScatterPanel({
+  initialMeasure = 'energyError',
+}: { initialMeasure?: ScatterMeasure } = {}) {
   const liveRuns = useAppStore((s) => s.runs);
   const liveSpectra = useAppStore((s) => s.analysis.spectra);
   const liveFlatness = useAppStore((s) => s.analysis.flatness);
@@ -64,7 +67,7 @@ export function FlatnessScatterPanel() {
     const ids = [...new Set(input.runs.map((r) => r.id.slice(r.id.indexOf('#') + 1)))];
     return (id: string) => runColor(ids.indexOf(id.slice(id.indexOf('#') + 1)));
   }, [input]);
-  const [measure, setMeasure] = useState<ScatterMeasure>('energyError');
+  const [measure, setMeasure] = useState<ScatterMeasure>(initialMeasure);
   const [sigmaChoice, setSigma] = useState<string | null>(null);
   const sigma =
     sigmaChoice !== null && sigmas.includes(Number(sigmaChoice))
