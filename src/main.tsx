@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { EngineClient } from './client/engineClient';
 import { attachEngine } from './store/actions';
 import { appStore } from './store/appStore';
+import type { PageHandle } from './pageHandle';
 import { engineEvents } from './store/engineEvents';
 import { loadFromUrl, startUrlSync } from './store/urlSync';
 import { App } from './views/App';
@@ -13,8 +14,7 @@ startUrlSync();
 const client = new EngineClient(engineEvents);
 attachEngine(client);
 
-// A small handle for the browser tests and for curious users in the console.
-Object.assign(window, { flatland: { store: appStore, client } });
+window.flatland = { store: appStore, client } satisfies PageHandle;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -28,13 +28,7 @@ async function set(page: Page, testId: string, value: string, key: string): Prom
 }
 
 function spec(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    JSON.stringify(
-      (
-        window as unknown as { flatland: { store: { getState(): { spec: unknown } } } }
-      ).flatland.store.getState().spec,
-    ),
-  );
+  return page.evaluate(() => JSON.stringify(window.flatland.store.getState().spec));
 }
 
 describe('the experiment editor and its link', () => {

@@ -3,29 +3,14 @@
  * diverging run stops with a visible reason while the other goes on, a killed worker is replaced
  * and resumes from its checkpoint, and the tensor count stays flat over a long run.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium';
-import { openApp, readState, waitForSteps } from './page';
+import { openApp, pauseSettled, readState, waitForSteps } from './page';
 
 const appUrl = inject('appUrl');
 /** Analyses off: these tests watch training alone. */
 const QUIET = 'backend=wasm&an.spectrum=off&an.slice=off&an.flat=0';
 const chromium = useChromium();
-
-/** Pauses (if playing), waits for the paused snapshot, and reads the store. */
-async function settledState(page: Page) {
-  if ((await readState(page)).engine === 'playing') await page.getByTestId('pause').click();
-  await page.waitForFunction(() => {
-    const s = (
-      window as unknown as { flatland: { store: { getState(): { engine: string } } } }
-    ).flatland.store.getState();
-    return s.engine === 'paused';
-  });
-  // The snapshot after the pause carries the settled tensor count.
-  await page.waitForTimeout(300);
-  return readState(page);
-}
 
 describe('the engine in the worker', () => {
   it('advances two runs in lockstep by gradient evaluations', async () => {
@@ -35,18 +20,11 @@ describe('the engine in the worker', () => {
     expect(ids.length).toBeGreaterThanOrEqual(2);
     await page.getByTestId('play').click();
     await page.waitForFunction(
-      () => {
-        const s = (
-          window as unknown as {
-            flatland: { store: { getState(): { runs: { gradEvals: number }[] } } };
-          }
-        ).flatland.store.getState();
-        return s.runs.every((r) => r.gradEvals >= 400);
-      },
+      () => window.flatland.store.getState().runs.every((r) => r.gradEvals >= 400),
       undefined,
       { timeout: 120_000 },
     );
-    const state = await settledState(page);
+    const state = await pauseSettled(page);
     const evals = state.runs.map((r) => r.gradEvals);
     // Each run is within one optimizer step (≤ 21 gradients for Entropy-SGD) of the others.
     expect(Math.max(...evals) - Math.min(...evals)).toBeLessThanOrEqual(21);
@@ -115,14 +93,9 @@ describe('the engine in the worker', () => {
     expect(sgd.reason).toMatch(/learning rate/);
     const other = during.runs.find((r) => r.id !== 'sgd')!;
     await page.waitForFunction(
-      ([id, evals]) => {
-        const s = (
-          window as unknown as {
-            flatland: { store: { getState(): { runs: { id: string; gradEvals: number }[] } } };
-          }
-        ).flatland.store.getState();
-        return (s.runs.find((r) => r.id === id)?.gradEvals ?? 0) > evals + 100;
-      },
+      ([id, evals]) =>
+        (window.flatland.store.getState().runs.find((r) => r.id === id)?.gradEvals ?? 0) >
+        evals + 100,
       [other.id, other.gradEvals] as const,
       { timeout: 60_000 },
     );
@@ -138,19 +111,11 @@ describe('the engine in the worker', () => {
     await page.getByTestId('play').click();
     await waitForSteps(page, 150);
     // Once a checkpoint (every 2 s) has landed, kill the worker mid-run.
-    await page.waitForFunction(
-      () =>
-        ((window as unknown as { flatland: { client: { checkpointTick: number | null } } }).flatland
-          .client.checkpointTick ?? 0) > 0,
-      undefined,
-      { timeout: 60_000 },
-    );
+    await page.waitForFunction(() => (window.flatland.client.checkpointTick ?? 0) > 0, undefined, {
+      timeout: 60_000,
+    });
     const before = await readState(page);
-    await page.evaluate(() =>
-      (
-        window as unknown as { flatland: { client: { simulateCrash(): void } } }
-      ).flatland.client.simulateCrash(),
-    );
+    await page.evaluate(() => window.flatland.client.simulateCrash());
     await expect
       .poll(() => page.getByTestId('notice').textContent())
       .toMatch(/Restarted the engine/);
@@ -173,11 +138,11 @@ describe('the engine in the worker', () => {
     await openApp(page, `${appUrl}#${QUIET}`);
     await page.getByTestId('play').click();
     await waitForSteps(page, 50);
-    const warm = await settledState(page);
+    const warm = await pauseSettled(page);
     await page.getByTestId('play').click();
     // A long run: 1,000 more steps (about 10 s here).
     await waitForSteps(page, warm.runs[0]!.steps + 1000, 120_000);
-    const later = await settledState(page);
+    const later = await pauseSettled(page);
     expect(later.runs[0]!.steps).toBeGreaterThan(warm.runs[0]!.steps + 100);
     expect(later.numTensors).toBe(warm.numTensors);
     await page.close();

@@ -153,8 +153,11 @@ describe('the explorer', () => {
       }).observe({ type: 'longtask', buffered: true });
     });
     await openApp(page, `${appUrl}#backend=wasm`);
-    // Let the first render and the worker's start-up settle, then measure a 10-second run.
-    await page.waitForTimeout(1000);
+    // Let the worker's start-up and its first analysis (tick 0) settle, then measure 10 s of Play.
+    await page.waitForFunction(() => {
+      const s = window.flatland.store.getState();
+      return s.engine === 'paused' && s.analysisProgress === null && s.analysis.ticks.slice === 0;
+    });
     const start = await page.evaluate(() => performance.now());
     await page.getByTestId('play').click();
     await page.waitForTimeout(10_000);

@@ -114,18 +114,12 @@ describe('more experiments (issue 9)', () => {
     await page.getByTestId('tab-scatter').click();
     const scatter = page.getByTestId('flatness-scatter');
     await page.evaluate(() => {
-      interface Handle {
-        client: { step(ticks: number): void };
-      }
-      (window as unknown as { flatland: Handle }).flatland.client.step(20);
+      window.flatland.client.step(20);
     });
     // 20 lockstep ticks of 5 gradient evaluations each.
     await page.waitForFunction(
       () => {
-        interface Handle {
-          store: { getState(): { runs: { gradEvals: number }[] } };
-        }
-        const runs = (window as unknown as { flatland: Handle }).flatland.store.getState().runs;
+        const runs = window.flatland.store.getState().runs;
         return runs.every((r) => r.gradEvals >= 100);
       },
       undefined,
@@ -135,11 +129,7 @@ describe('more experiments (issue 9)', () => {
     // Wait for the analysis after training (the one at step 0 sees nine copies of the same weights).
     await page.waitForFunction(
       () => {
-        interface Handle {
-          store: { getState(): { analysis: { flatness: Record<string, { step: number }> } } };
-        }
-        const { flatness } = (window as unknown as { flatland: Handle }).flatland.store.getState()
-          .analysis;
+        const { flatness } = window.flatland.store.getState().analysis;
         const results = Object.values(flatness);
         return results.length === 9 && results.every((f) => f.step > 0);
       },

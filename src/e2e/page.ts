@@ -1,5 +1,6 @@
 /** Helpers the browser tests share: open the app, read the store, wait for training. */
 import type { Page } from 'playwright-core';
+import type {} from '../pageHandle';
 import type { ExportDocument } from '../protocol/exportFormat';
 
 export interface RunState {
@@ -22,24 +23,7 @@ export interface PageState {
 /** The page's store, read through the `window.flatland` handle the app exposes. */
 export async function readState(page: Page): Promise<PageState> {
   return page.evaluate(() => {
-    interface Handle {
-      store: {
-        getState(): {
-          backend: { name: string; gpuAdapter: { isFallback: boolean } | null } | null;
-          engine: string;
-          numTensors: number;
-          runs: {
-            id: string;
-            status: string;
-            reason: string | null;
-            steps: number;
-            gradEvals: number;
-            series: { length: number; columns: { trainLoss: Float64Array } };
-          }[];
-        };
-      };
-    }
-    const s = (window as unknown as { flatland: Handle }).flatland.store.getState();
+    const s = window.flatland.store.getState();
     return {
       backend: s.backend?.name ?? null,
       softwareAdapter: s.backend?.gpuAdapter ? s.backend.gpuAdapter.isFallback : null,
@@ -67,25 +51,15 @@ export async function openApp(page: Page, url: string): Promise<void> {
 
 /** Waits until the first run has taken `steps` optimizer steps. */
 export async function waitForSteps(page: Page, steps: number, timeout = 90_000): Promise<void> {
-  await page.waitForFunction(
-    (n) =>
-      (
-        window as unknown as {
-          flatland: { store: { getState(): { runs: { steps: number }[] } } };
-        }
-      ).flatland.store.getState().runs[0]!.steps >= n,
-    steps,
-    { timeout },
-  );
+  await page.waitForFunction((n) => window.flatland.store.getState().runs[0]!.steps >= n, steps, {
+    timeout,
+  });
 }
 
 /** The worker's flatland/1 document, as its JSON (typed arrays as arrays, NaN as null). */
 export async function exportDoc(page: Page): Promise<ExportDocument> {
   const text = await page.evaluate(async () => {
-    interface Handle {
-      client: { requestExport(): Promise<unknown> };
-    }
-    const doc = await (window as unknown as { flatland: Handle }).flatland.client.requestExport();
+    const doc = await window.flatland.client.requestExport();
     return JSON.stringify(doc, (_k, v: unknown) =>
       ArrayBuffer.isView(v)
         ? Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : null))
@@ -95,4 +69,26 @@ export async function exportDoc(page: Page): Promise<ExportDocument> {
     );
   });
   return JSON.parse(text) as ExportDocument;
+}
+
+/**
+ * Pauses a playing page and reads the store once the worker's paused snapshot has landed (it
+ * carries the settled step and tensor counts); a page not playing is read as it is.
+ */
+export async function pauseSettled(page: Page): Promise<PageState> {
+  if ((await readState(page)).engine !== 'playing') return readState(page);
+  const settled = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const stop = window.flatland.store.subscribe((s, prev) => {
+          if (s.engine === 'paused' && s.runs !== prev.runs) {
+            stop();
+            resolve();
+          }
+        });
+      }),
+  );
+  await page.getByTestId('pause').click();
+  await settled;
+  return readState(page);
 }

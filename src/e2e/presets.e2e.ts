@@ -18,21 +18,14 @@ const chromium = useChromium();
 /** Advances the engine by `ticks` lockstep ticks and waits until every running run spent them. */
 async function runTicks(page: Page, ticks: number, timeout = 240_000): Promise<void> {
   const target = await page.evaluate((n) => {
-    interface Handle {
-      store: { getState(): { spec: { tickGradEvals: number }; runs: { gradEvals: number }[] } };
-      client: { step(ticks: number): void };
-    }
-    const f = (window as unknown as { flatland: Handle }).flatland;
+    const f = window.flatland;
     const state = f.store.getState();
     f.client.step(n);
     return Math.max(...state.runs.map((r) => r.gradEvals)) + n * state.spec.tickGradEvals;
   }, ticks);
   await page.waitForFunction(
     (t) => {
-      interface Handle {
-        store: { getState(): { runs: { gradEvals: number; status: string }[] } };
-      }
-      const runs = (window as unknown as { flatland: Handle }).flatland.store.getState().runs;
+      const runs = window.flatland.store.getState().runs;
       return runs.every((r) => r.status !== 'running' || r.gradEvals >= t);
     },
     target,
@@ -48,20 +41,8 @@ describe('presets', () => {
       await page.evaluate((id) => {
         window.location.hash = `#v=1&preset=${id}&backend=wasm`;
       }, preset.id);
-      await page.waitForFunction(
-        (id) =>
-          (
-            window as unknown as { flatland: { store: { getState(): { preset: string | null } } } }
-          ).flatland.store.getState().preset === id,
-        preset.id,
-      );
-      const spec = await page.evaluate(() =>
-        JSON.stringify(
-          (
-            window as unknown as { flatland: { store: { getState(): { spec: unknown } } } }
-          ).flatland.store.getState().spec,
-        ),
-      );
+      await page.waitForFunction((id) => window.flatland.store.getState().preset === id, preset.id);
+      const spec = await page.evaluate(() => JSON.stringify(window.flatland.store.getState().spec));
       expect(JSON.parse(spec), preset.id).toEqual(JSON.parse(JSON.stringify(preset.spec)));
       await runTicks(page, 1, 120_000);
       const state = await readState(page);
@@ -131,13 +112,7 @@ describe('permalinks', () => {
     const { page: again } = await chromium.newPage();
     await openApp(again, page.url());
     const spec = await again.evaluate(() =>
-      JSON.stringify(
-        (
-          window as unknown as {
-            flatland: { store: { getState(): { spec: { runs: unknown[] } } } };
-          }
-        ).flatland.store.getState().spec.runs,
-      ),
+      JSON.stringify(window.flatland.store.getState().spec.runs),
     );
     expect(JSON.parse(spec)).toMatchObject([
       { id: 'sgd' },
@@ -185,14 +160,7 @@ describe('lecture and embed modes', () => {
     // → takes one step; space plays and pauses.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(
-      () =>
-        (
-          window as unknown as {
-            flatland: { store: { getState(): { runs: { steps: number }[] } } };
-          }
-        ).flatland.store.getState().runs[0]!.steps > 0,
-    );
+    await page.waitForFunction(() => window.flatland.store.getState().runs[0]!.steps > 0);
     await page.keyboard.press(' ');
     await expect.poll(async () => (await readState(page)).engine).toBe('playing');
     await page.keyboard.press(' ');

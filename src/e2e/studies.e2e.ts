@@ -38,10 +38,7 @@ function asJson(value: unknown): unknown {
 /** The page's finished study: its job, its result (typed arrays as arrays) and its check. */
 async function pageStudy(page: Page): Promise<{ job: unknown; result: JobResult; ok: boolean }> {
   const text = await page.evaluate(() => {
-    interface Handle {
-      store: { getState(): { studyRun: { state: string } } };
-    }
-    const run = (window as unknown as { flatland: Handle }).flatland.store.getState().studyRun;
+    const run = window.flatland.store.getState().studyRun;
     return JSON.stringify(run, (_k, v: unknown) =>
       ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v,
     );
