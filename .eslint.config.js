@@ -1,5 +1,6 @@
 // ESLint flat config (a dotfile: the repository's top level is kept to the app's own files).
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -32,6 +33,18 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // No module may reach itself through its imports (type-only imports aside: they vanish at run
+    // time). A cycle makes load order, and so what a module sees of another at start, an accident.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['**/*.tsx'],
@@ -68,8 +81,10 @@ export default tseslint.config(
     },
   },
   {
-    // Views talk to the store; only the store's bridge talks to the client.
-    files: ['src/views/**/*.ts', 'src/views/**/*.tsx'],
+    // Views talk to the store; only the store's bridge talks to the client. The page reaches the
+    // spec's vocabulary through protocol (protocol/specVocabulary.ts), never src/core.
+    files: ['src/views/**/*.ts', 'src/views/**/*.tsx', 'src/store/**/*.ts', 'src/client/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

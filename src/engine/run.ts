@@ -5,7 +5,7 @@
 import type { Optimizer } from '../core/optimizers/optimizer';
 import type { RunCheckpoint } from '../protocol/checkpoint';
 import type { RunSpec } from '../protocol/experimentSpec';
-import type { RunStatus } from '../protocol/messages';
+import type { RunStatus } from '../protocol/runSummary';
 import type { Evaluator, Measurement } from './evaluator';
 import { SeriesRecorder } from './seriesRecorder';
 

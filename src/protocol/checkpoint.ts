@@ -3,12 +3,9 @@
  * state and how much of its series the page already holds.
  */
 import type { OptimizerSnapshot } from '../core/optimizers/optimizer';
-import type { RunStatus } from './messages';
+import type { RunSummary } from './runSummary';
 
-export interface RunCheckpoint {
-  readonly id: string;
-  readonly status: RunStatus;
-  readonly reason: string | null;
+export interface RunCheckpoint extends Pick<RunSummary, 'id' | 'status' | 'reason'> {
   readonly optimizer: OptimizerSnapshot;
   /** Minibatch samples drawn so far: a resumed run continues the same minibatch stream. */
   readonly samplesDrawn: number;

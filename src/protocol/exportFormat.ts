@@ -8,17 +8,11 @@ import type { BackendName } from './backend';
 import type { ParamBlock } from '../core/types';
 import type { SeriesKey } from './series';
 import type { FlatnessResult, SliceResult, SpectrumResult } from './analysis';
-import type { RunStatus } from './messages';
+import type { RunSummary } from './runSummary';
 
 export const EXPORT_FORMAT = 'flatland/1';
 
-export interface ExportedRun {
-  readonly id: string;
-  readonly label: string;
-  readonly status: RunStatus;
-  readonly reason: string | null;
-  readonly steps: number;
-  readonly gradEvals: number;
+export interface ExportedRun extends RunSummary {
   /** One array per measure, all the same length (NaN where not measured). */
   readonly series: Readonly<Record<SeriesKey, ArrayLike<number>>>;
   readonly final: {

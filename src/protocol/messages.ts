@@ -9,6 +9,7 @@ import type { ExportDocument } from './exportFormat';
 import type { JobResult, JobSpec } from './jobs';
 import type { AnalysisSpec, ExperimentSpec } from './experimentSpec';
 import type { Pace } from './pace';
+import type { RunSummary } from './runSummary';
 import type { SeriesChunk } from './series';
 
 export const PROTOCOL_VERSION = 1;
@@ -47,17 +48,8 @@ export type ToWorker =
   /** Asks for the experiment's data as a `flatland/1` document (answered by 'export'). */
   | { readonly type: 'export'; readonly requestId: number };
 
-export type RunStatus = 'running' | 'diverged' | 'failed';
-
 /** What the page learns of one run in a snapshot. */
-export interface RunSnapshot {
-  readonly id: string;
-  readonly label: string;
-  readonly status: RunStatus;
-  /** Why the run stopped, when it did. */
-  readonly reason: string | null;
-  readonly steps: number;
-  readonly gradEvals: number;
+export interface RunSnapshot extends RunSummary {
   /** Points appended since the previous snapshot (null when none). */
   readonly series: SeriesChunk | null;
 }

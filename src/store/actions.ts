@@ -5,7 +5,7 @@
 import type { EngineClient } from '../client/engineClient';
 import type { BackendChoice } from '../protocol/backend';
 import type { ExperimentSpec, RunSpec } from '../protocol/experimentSpec';
-import type { OptimizerSpec } from '../core/optimizers/optimizerSpec';
+import type { OptimizerSpec } from '../protocol/specVocabulary';
 import { emptyAnalysis } from './analysisState';
 import { appStore, runViewsFor } from './appStore';
 import { pushNotice } from './engineEvents';

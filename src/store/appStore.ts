@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { BackendChoice, BackendName, BackendReport } from '../protocol/backend';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
-import type { RunStatus } from '../protocol/messages';
+import type { RunSummary } from '../protocol/runSummary';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { AnalysisProgress } from '../protocol/analysis';
 import { DEFAULT_PACE, type Pace } from '../protocol/pace';
@@ -17,13 +17,8 @@ import type { StudySelection } from '../protocol/studies/study';
 import { emptyAnalysis, type AnalysisState } from './analysisState';
 import { emptySeries, type SeriesBuffer } from './seriesBuffer';
 
-export interface RunView {
-  readonly id: string;
-  readonly label: string;
-  readonly status: RunStatus;
-  readonly reason: string | null;
-  readonly steps: number;
-  readonly gradEvals: number;
+/** A run as the page holds it: the snapshot's summary and every point of its series so far. */
+export interface RunView extends RunSummary {
   readonly series: SeriesBuffer;
 }
 

@@ -5,8 +5,8 @@
  * experiment, or of several `flatland/1` exports (a seed sweep of `npm run lab -- --seeds`, see
  * ./scatterExports.ts). Pure, so the views can draw it and Node can test it.
  */
-import { kendallTauB, spearman } from '../core/stats';
 import type { FlatnessResult, SpectrumResult } from '../protocol/analysis';
+import { rankCorrelation } from '../protocol/presets/checks';
 
 /** What goes on the x axis. */
 export type ScatterMeasure = 'energyError' | 'energyLoss' | 'lambdaMax' | 'trace';
@@ -114,13 +114,9 @@ export function flatnessScatter(
       missing.push({ runId: run.id, label: run.label, why: 'no test error yet' });
     else points.push({ runId: run.id, label: run.label, index, x: m.x, y, sigma: m.sigma });
   });
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
-  return {
-    points,
-    missing,
-    n: points.length,
-    spearman: points.length >= 2 ? spearman(xs, ys) : Number.NaN,
-    kendall: points.length >= 2 ? kendallTauB(xs, ys) : Number.NaN,
-  };
+  const { rho, tau, n } = rankCorrelation(
+    points.map((p) => p.x),
+    points.map((p) => p.y),
+  );
+  return { points, missing, n, spearman: rho, kendall: tau };
 }

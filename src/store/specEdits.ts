@@ -5,18 +5,24 @@
  * spec's types here (they may not import src/core); its kinds, labels and ranges from the schema
  * (src/protocol/specSchema.ts).
  *
- * Imports the spec files directly, never a core index: the page bundle must stay free of tfjs.
+ * The spec's vocabulary comes from protocol (specVocabulary.ts), never from src/core.
  */
-import { defaultDatasetSpec, type DatasetKind, type DatasetSpec } from '../core/data/datasetSpec';
-import { defaultLossSpec, type LossKind, type LossSpec } from '../core/losses/lossSpec';
-import { defaultModelSpec, type ModelKind, type ModelSpec } from '../core/models/modelSpec';
+import type { PlaneKind } from '../protocol/analysis';
 import {
+  defaultDatasetSpec,
+  defaultLossSpec,
+  defaultModelSpec,
   makeOptimizerSpec,
+  type DatasetKind,
+  type DatasetSpec,
   type EntropySgdVariant,
+  type LossKind,
+  type LossSpec,
+  type ModelKind,
+  type ModelSpec,
   type OptimizerKind,
   type OptimizerSpec,
-} from '../core/optimizers/optimizerSpec';
-import type { PlaneKind } from '../protocol/analysis';
+} from '../protocol/specVocabulary';
 import type {
   AnalysisSpec,
   ExperimentSpec,
