@@ -4,7 +4,7 @@ import { ExperimentEditor } from './ExperimentEditor';
 import { FlatnessPanel } from './FlatnessPanel';
 import { LossSlicePanel } from './LossSlicePanel';
 import { NoticeArea } from './NoticeArea';
-import { PresetPanels } from './PresetPanels';
+import { usePresetPanels } from './PresetPanels';
 import { SpectrumPanel } from './SpectrumPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { VerdictBanner } from './VerdictBanner';
@@ -17,6 +17,9 @@ import { useAppStore } from './useAppStore';
 
 export function App() {
   const studyOpen = useAppStore((s) => s.study !== null);
+  const extras = usePresetPanels();
+  // A preset's own panels take the spectrum's place, high on the page, when it computes none.
+  const extrasLead = useAppStore((s) => s.spec.analysis.spectrum === 'off') && extras.length > 0;
   return (
     <PresentationFrame>
       <header className="app-header">
@@ -40,10 +43,10 @@ export function App() {
             </LockWhenAsked>
             <main className="panels">
               <LossSlicePanel />
-              <SpectrumPanel />
+              {extrasLead ? extras : <SpectrumPanel />}
               <FlatnessPanel />
               <TrainingPanel />
-              <PresetPanels />
+              {extrasLead ? <SpectrumPanel /> : extras}
             </main>
           </div>
           <MoreExperiments />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { findPreset } from '../protocol/presets';
 import { FlatnessScatterPanel } from './experiments/FlatnessScatterPanel';
 import { useAppStore } from './useAppStore';
@@ -7,8 +8,10 @@ import { useAppStore } from './useAppStore';
  * flatness scatter for a preset whose claim is a rank correlation across its runs, opened on the
  * measure the verdicts read (δE on the loss).
  */
-export function PresetPanels() {
+export function usePresetPanels(): ReactNode[] {
   const id = useAppStore((s) => s.preset);
   const panels = (id === null ? undefined : findPreset(id)?.panels) ?? [];
-  return panels.includes('scatter') ? <FlatnessScatterPanel initialMeasure="energyLoss" /> : null;
+  return panels.map((panel) =>
+    panel === 'scatter' ? <FlatnessScatterPanel key={panel} initialMeasure="energyLoss" /> : null,
+  );
 }
