@@ -34,6 +34,7 @@ import {
   exactSpectrum,
   hessianOperator,
   hutchinsonTrace,
+  hutchPlusPlusTrace,
   lanczos,
   slqDensity,
   stochasticLanczosQuadrature,
@@ -101,16 +102,33 @@ export interface BackendBench {
     readonly samplesFor2Percent: number;
     readonly seconds: number;
   };
+  /** Hutch++ on the same operator with as many products as Hutchinson's probes. */
+  readonly hutchPlusPlus: {
+    /** Products used: sketch + its rank + residual probes. */
+    readonly products: number;
+    readonly mean: number;
+    /** The residual part's standard error. */
+    readonly standardError: number;
+    /** standardError ÷ |mean|. */
+    readonly relativeError: number;
+    /**
+     * Products a 2% error bar needs at most: the same sketch (2s products) and the residual
+     * probes scaled as g·(rel/0.02)² — an upper bound, since a larger sketch only deflates more.
+     */
+    readonly productsFor2Percent: number;
+    readonly seconds: number;
+  };
   readonly slice: {
     readonly resolution: number;
     readonly samples: number;
-    readonly batchedSeconds: number;
+    /** The decomposed slice: first-layer products once per plane, then per point. */
+    readonly decomposedSeconds: number;
     /** Point-by-point, timed on `pointwisePoints` grid points and scaled to the whole grid. */
     readonly pointwiseSeconds: number;
     readonly pointwisePoints: number;
-    /** pointwise ÷ batched. */
+    /** pointwise ÷ decomposed. */
     readonly speedup: number;
-    /** max |L_batched − L_pointwise| over the points evaluated both ways. */
+    /** max |L_decomposed − L_pointwise| over the points evaluated both ways. */
     readonly maxLossDifference: number;
   };
   readonly localEnergy: {
@@ -435,6 +453,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
     let lanczosBench: BackendBench['lanczos'];
     let slq: BackendBench['slq'];
     let hutchinson: BackendBench['hutchinson'];
+    let hutchPlusPlus: BackendBench['hutchPlusPlus'];
     try {
       log(`${backend}: Lanczos top-${sizes.lanczosK} (D = ${model.paramCount})`);
       let lanczosSteps = 0;
@@ -486,6 +505,27 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
         samplesFor2Percent: Math.ceil(sizes.hutchinsonSamples * (relativeError / 0.02) ** 2),
         seconds,
       };
+
+      log(`${backend}: Hutch++ trace (${sizes.hutchinsonSamples} products)`);
+      const plus = await timeOnce(() =>
+        hutchPlusPlusTrace(op, {
+          products: sizes.hutchinsonSamples,
+          rng: createRng(SEED, 'probes'),
+        }),
+      );
+      const plusRelative = plus.value.standardError / Math.abs(plus.value.mean);
+      const residualProbes = plus.value.samples.length;
+      hutchPlusPlus = {
+        products: plus.value.products,
+        mean: plus.value.mean,
+        standardError: plus.value.standardError,
+        relativeError: plusRelative,
+        productsFor2Percent:
+          plus.value.products -
+          residualProbes +
+          Math.ceil(residualProbes * (plusRelative / 0.02) ** 2),
+        seconds: plus.seconds,
+      };
     } finally {
       op.dispose();
     }
@@ -493,7 +533,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
     let slice: BackendBench['slice'];
     let energy: BackendBench['localEnergy'];
     try {
-      log(`${backend}: ${sizes.sliceResolution}² slice, batched vs point by point`);
+      log(`${backend}: ${sizes.sliceResolution}² slice, decomposed vs point by point`);
       const plane = filterNormalizedPlane(model.layout, w, createRng(SEED, 'directions'));
       const axis = linspace(-1, 1, sizes.sliceResolution);
       let surface = await lossSurface(
@@ -502,7 +542,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
         { a: axis, b: axis },
         { method: 'batched' },
       );
-      const batchedSeconds = await timePerCall(
+      const decomposedSeconds = await timePerCall(
         async () => {
           surface = await lossSurface(
             objective,
@@ -538,10 +578,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       slice = {
         resolution: sizes.sliceResolution,
         samples: sizes.samples,
-        batchedSeconds,
+        decomposedSeconds,
         pointwiseSeconds,
         pointwisePoints: points,
-        speedup: pointwiseSeconds / batchedSeconds,
+        speedup: pointwiseSeconds / decomposedSeconds,
         maxLossDifference,
       };
 
@@ -604,6 +644,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       lanczos: lanczosBench,
       slq,
       hutchinson,
+      hutchPlusPlus,
       slice,
       localEnergy: energy,
       memory: {

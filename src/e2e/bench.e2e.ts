@@ -29,7 +29,8 @@ describe('npm run bench (quick, wasm)', () => {
       b.lanczos.seconds,
       b.slq.seconds,
       b.hutchinson.seconds,
-      b.slice.batchedSeconds,
+      b.hutchPlusPlus.seconds,
+      b.slice.decomposedSeconds,
       b.slice.pointwiseSeconds,
       b.localEnergy.seconds,
       b.memory.peakTensors,
@@ -37,7 +38,7 @@ describe('npm run bench (quick, wasm)', () => {
     for (const x of positive) expect(x).toBeGreaterThan(0);
     expect(b.training).toHaveLength(4);
     expect(b.lanczosAccuracy.maxRelativeError).toBeLessThan(1e-2);
-    // Batched and point-by-point slices evaluate the same function.
+    // Decomposed and point-by-point slices evaluate the same function.
     expect(b.slice.maxLossDifference).toBeLessThan(1e-3);
     expect(b.memory.tensorDelta).toBe(0);
 

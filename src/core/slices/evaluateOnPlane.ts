@@ -3,7 +3,8 @@
  * evaluation, batched over grid points for MLPs.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { denseChainLogitsOnPlane, lossAndErrorOfLogits } from './denseChainBatch';
+import { lossAndErrorOfLogits } from './denseChainBatch';
+import { denseChainPlane } from './denseChainPlane';
 import {
   batchedActivation,
   defaultPointsPerChunk,
@@ -16,9 +17,10 @@ import type { LandscapeObjective } from './landscapeObjective';
 import { pointOnPlane, type Plane } from './plane';
 
 /**
- * L and E at w(a_g, b_g) for g < G. Batched (MLP): the first layer's pre-activations are affine in
- * (a, b) and shared by the grid, the rest runs as batched products over a chunk of points.
- * Point by point (any model, the reference): w(a, b) formed in float64, one forward each.
+ * L and E at w(a_g, b_g) for g < G. Batched (MLP): the first layer's three products
+ * X·(W₁ᵒ, W₁ᵘ, W₁ᵛ) are computed once for the plane (`denseChainPlane`), then each point costs
+ * an axpy of them and the later layers. Point by point (any model, the reference): w(a, b)
+ * formed in float64, one forward each.
  *
  * @param a, b coordinates, length G each
  * @returns loss and error, [G] each
@@ -33,34 +35,14 @@ export async function evaluateOnPlane(
   if (a.length !== b.length) throw new Error('evaluateOnPlane: a and b differ in length');
   const activation = batchedActivation(objective, opts.method);
   const chunk = opts.pointsPerChunk ?? defaultPointsPerChunk(objective, activation !== undefined);
-  const slab = (start: number, end: number, c: ArrayLike<number>) =>
-    tf.tensor1d(Float32Array.from({ length: end - start }, (_, i) => c[start + i]!));
-  let planeTensors: [tf.Tensor1D, tf.Tensor1D, tf.Tensor1D] | undefined;
+  const decomposed =
+    activation !== undefined ? denseChainPlane(objective, plane, activation) : undefined;
   try {
-    if (activation !== undefined) {
-      planeTensors = [
-        tf.tensor1d(Float32Array.from(plane.origin)),
-        tf.tensor1d(Float32Array.from(plane.u)),
-        tf.tensor1d(Float32Array.from(plane.v)),
-      ];
-    }
-    const [o, u, v] = planeTensors ?? [];
     return await evaluateInChunks(
       a.length,
       chunk,
       (start, end) => {
-        if (activation !== undefined && o && u && v) {
-          const logits = denseChainLogitsOnPlane(
-            objective,
-            o,
-            u,
-            v,
-            slab(start, end, a),
-            slab(start, end, b),
-            activation,
-          );
-          return lossAndErrorOfLogits(objective, logits);
-        }
+        if (decomposed) return lossAndErrorOfLogits(objective, decomposed.logits(a, b, start, end));
         const points: tf.Tensor1D[] = [];
         for (let g = start; g < end; g++) {
           points.push(tf.tensor1d(Float32Array.from(pointOnPlane(plane, a[g]!, b[g]!))));
@@ -70,6 +52,6 @@ export async function evaluateOnPlane(
       opts,
     );
   } finally {
-    planeTensors?.forEach((t) => t.dispose());
+    decomposed?.dispose();
   }
 }

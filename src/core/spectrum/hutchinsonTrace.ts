@@ -29,7 +29,16 @@ export async function hutchinsonTrace(
   const probes = Array.from({ length: n }, () => rademacher(op.dim, options.rng));
   const products = await applyToMany(op, probes, (done) => checkpoint(opts, done / n));
   const samples = Float64Array.from(probes, (v, s) => dot(v, products[s]!));
+  return { ...meanAndStandardError(samples), samples };
+}
+
+/** The mean of n samples and its standard error std/√n (sample std with n − 1). */
+export function meanAndStandardError(samples: Float64Array): {
+  mean: number;
+  standardError: number;
+} {
+  const n = samples.length;
   const mean = samples.reduce((a, b) => a + b, 0) / n;
   const variance = samples.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
-  return { mean, standardError: Math.sqrt(variance / n), samples };
+  return { mean, standardError: Math.sqrt(variance / n) };
 }
