@@ -23,7 +23,7 @@ import { DEFAULT_PRESET_ID, PRESETS, findPreset } from '../protocol/presets';
 import { finalLambdaMax, fmt, last, localEnergy, series } from '../protocol/presets/checks';
 import { findStudy, STUDIES } from '../protocol/studies/registry';
 import { startNodeBackend } from './nodeBackend';
-import { progressBar } from './progressBar';
+import { progressReporter } from './progressBar';
 import { runStudies } from './runStudies';
 import { runHeadless } from './runHeadless';
 
@@ -153,6 +153,7 @@ async function main(): Promise<void> {
       out: args.out,
       sweep: seeds !== null,
       progress: (line) => process.stderr.write(line),
+      terminal: process.stderr.isTTY,
     });
     return;
   }
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
   const unit = 'ticks' in until ? 'ticks' : 'steps';
   const total: number = 'ticks' in until ? until.ticks : until.steps;
   const rows: Record<string, string | number>[] = [];
+  const report = progressReporter((t) => process.stderr.write(t), process.stderr.isTTY);
   for (const [index, seed] of seedList.entries()) {
     const spec = { ...base, seed };
     const prefix = seeds ? `seed ${seed} (${index + 1}/${seeds.length}) ` : '';
@@ -177,10 +179,12 @@ async function main(): Promise<void> {
     const document = await runHeadless(spec, {
       until,
       sources,
-      onProgress: (done) => process.stderr.write(`\r${progressBar(done, total, unit, prefix)}`),
+      onProgress: (done) => report(done, total, unit, prefix),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stderr.write(`\nlab: ${spec.runs.length} run(s) on ${backend} in ${seconds} s\n`);
+    process.stderr.write(
+      `${process.stderr.isTTY ? '\n' : ''}lab: ${spec.runs.length} run(s) on ${backend} in ${seconds} s\n`,
+    );
     for (const run of document.runs) {
       const lastLoss = run.series.trainLoss[run.series.trainLoss.length - 1];
       process.stderr.write(

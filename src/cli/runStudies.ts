@@ -10,7 +10,7 @@ import { exportToJson } from '../protocol/exportJson';
 import type { JobSpec } from '../protocol/jobs';
 import type { AnyStudy } from '../protocol/studies/study';
 import { studyDocument, type StudyDocument } from '../protocol/studies/studyExport';
-import { progressBar } from './progressBar';
+import { progressReporter } from './progressBar';
 
 export interface StudyRunOptions {
   readonly backend: 'cpu' | 'wasm';
@@ -18,6 +18,8 @@ export interface StudyRunOptions {
   readonly out?: string;
   readonly sweep: boolean;
   readonly progress: (text: string) => void;
+  /** Progress goes to a terminal (a bar redrawn in place), not a log (a line per tenth). */
+  readonly terminal?: boolean;
 }
 
 /** Runs `job` at each seed; returns the documents (also written as the options say). */
@@ -29,17 +31,19 @@ export async function runStudies(
 ): Promise<StudyDocument[]> {
   const documents: StudyDocument[] = [];
   const rows: Record<string, string | number>[] = [];
+  const report = progressReporter(options.progress, options.terminal ?? false);
   for (const [index, seed] of seeds.entries()) {
     const seeded = { ...job, seed } as JobSpec;
     const prefix = options.sweep ? `seed ${seed} (${index + 1}/${seeds.length}) ` : '';
     const started = performance.now();
     const result = await runJob(seeded, {
-      onProgress: (fraction) =>
-        options.progress(`\r${progressBar(Math.round(fraction * 100), 100, '%', prefix)}`),
+      onProgress: (fraction) => report(Math.round(fraction * 100), 100, '%', prefix),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const doc = studyDocument(study, seeded, result, options.backend);
-    options.progress(`\nlab: ${study.id} on ${options.backend} in ${seconds} s\n`);
+    options.progress(
+      `${options.terminal ? '\n' : ''}lab: ${study.id} on ${options.backend} in ${seconds} s\n`,
+    );
     options.progress(`lab: verdict ${doc.verdict.ok ? '✓' : '✗'} ${doc.verdict.detail}\n`);
     const json = exportToJson(doc);
     const file = options.sweep ? `${options.out}-seed${seed}.json` : options.out;
