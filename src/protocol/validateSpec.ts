@@ -108,9 +108,12 @@ export function isValidRunId(id: unknown): id is string {
 }
 
 /** An optimizer: its fields' ranges, then its stability conditions (`validateOptimizerSpec`). */
-export const OPTIMIZER_SPEC_SCHEMA = zodUnion(OPTIMIZER_SCHEMA).superRefine((optimizer, ctx) => {
-  for (const message of validateOptimizerSpec(optimizer)) ctx.addIssue({ code: 'custom', message });
-});
+export const OPTIMIZER_SPEC_SCHEMA = zodUnion(OPTIMIZER_SCHEMA)
+  .superRefine((optimizer, ctx) => {
+    for (const message of validateOptimizerSpec(optimizer))
+      ctx.addIssue({ code: 'custom', message });
+  })
+  .meta({ id: 'OptimizerSpec' });
 
 /** What is wrong with `optimizer`, including its stability conditions; empty when sound. */
 export function optimizerProblems(optimizer: unknown, path: string): string[] {
@@ -123,40 +126,50 @@ const RUN_ID_SCHEMA = z
   .refine((id) => !RESERVED_IDS.has(id), 'is a word the link reserves')
   .meta({ not: { enum: [...RESERVED_IDS] } });
 
-const RUN_SCHEMA = z.object({
-  id: RUN_ID_SCHEMA,
-  label: z
-    .string()
-    .min(1)
-    .max(MAX_LABEL)
-    // eslint-disable-next-line no-control-regex -- control characters are what a label may not hold
-    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not hold control characters' }),
-  optimizer: OPTIMIZER_SPEC_SCHEMA,
-  ...zodShape([SEED_OFFSET_FIELD, HYPERPLANE_FIELD]),
-  copy: z
-    .object({ of: RUN_ID_SCHEMA, ...zodShape([COPY_FIELDS.layer, COPY_FIELDS.factor]) })
-    .optional(),
-});
+const RUN_SCHEMA = z
+  .object({
+    id: RUN_ID_SCHEMA,
+    label: z
+      .string()
+      .min(1)
+      .max(MAX_LABEL)
+      // eslint-disable-next-line no-control-regex -- control characters are what a label may not hold
+      .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not hold control characters' }),
+    optimizer: OPTIMIZER_SPEC_SCHEMA,
+    ...zodShape([SEED_OFFSET_FIELD, HYPERPLANE_FIELD]),
+    copy: z
+      .object({ of: RUN_ID_SCHEMA, ...zodShape([COPY_FIELDS.layer, COPY_FIELDS.factor]) })
+      .optional(),
+  })
+  .meta({
+    id: 'RunSpec',
+    description: 'One optimizer run; all runs share the data and the initial weights',
+  });
 
-const ANALYSIS_SCHEMA = z.object({
-  ...zodShape([ANALYSIS_FIELDS.every, ANALYSIS_FIELDS.wait, ANALYSIS_FIELDS.spectrum]),
-  slice: z
-    .object({
-      plane: z.enum(PLANE_KINDS),
-      ...zodShape([ANALYSIS_FIELDS.extent, ANALYSIS_FIELDS.resolution]),
-    })
-    .nullable(),
-  flatness: z
-    .object(
-      zodShape([
-        ANALYSIS_FIELDS.sigmas,
-        ANALYSIS_FIELDS.radii,
-        ANALYSIS_FIELDS.draws,
-        ANALYSIS_FIELDS.tolerance,
-      ]),
-    )
-    .nullable(),
-});
+const ANALYSIS_SCHEMA = z
+  .object({
+    ...zodShape([ANALYSIS_FIELDS.every, ANALYSIS_FIELDS.wait, ANALYSIS_FIELDS.spectrum]),
+    slice: z
+      .object({
+        plane: z.enum(PLANE_KINDS),
+        ...zodShape([ANALYSIS_FIELDS.extent, ANALYSIS_FIELDS.resolution]),
+      })
+      .nullable(),
+    flatness: z
+      .object(
+        zodShape([
+          ANALYSIS_FIELDS.sigmas,
+          ANALYSIS_FIELDS.radii,
+          ANALYSIS_FIELDS.draws,
+          ANALYSIS_FIELDS.tolerance,
+        ]),
+      )
+      .nullable(),
+  })
+  .meta({
+    id: 'AnalysisSpec',
+    description: 'Which landscape analyses run, how often, and how finely',
+  });
 
 /** The rules no schema expresses, once the shape and ranges hold. */
 function refineSpec(spec: ExperimentSpec, ctx: z.RefinementCtx): void {
@@ -185,14 +198,18 @@ export const EXPERIMENT_SPEC_SCHEMA = z
   .object({
     version: z.literal(SPEC_VERSION),
     ...zodShape([SEED_FIELD, TICK_FIELD, BUDGET_FIELD]),
-    dataset: zodUnion(DATASET_SCHEMA),
-    model: zodUnion(MODEL_SCHEMA),
-    loss: zodUnion(LOSS_SCHEMA),
+    dataset: zodUnion(DATASET_SCHEMA).meta({ id: 'DatasetSpec' }),
+    model: zodUnion(MODEL_SCHEMA).meta({ id: 'ModelSpec' }),
+    loss: zodUnion(LOSS_SCHEMA).meta({ id: 'LossSpec' }),
     runs: z.array(RUN_SCHEMA).min(1).max(MAX_RUNS),
     analysis: ANALYSIS_SCHEMA,
   })
   // Across fields only on a spec whose every field is sound.
-  .superRefine(refineSpec, { when: (payload) => payload.issues.length === 0 });
+  .superRefine(refineSpec, { when: (payload) => payload.issues.length === 0 })
+  .meta({
+    id: 'ExperimentSpec',
+    description: 'The single serializable description of an experiment',
+  });
 
 /** Every problem of `spec`, one phrase each; empty when it is a valid ExperimentSpec. */
 export function validateSpec(spec: unknown): string[] {
