@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { exportJsonSchema } from '../protocol/validateExport';
 
@@ -16,8 +16,8 @@ export const EXPORT_SCHEMA_PATH = resolve(
   '../../public/schema/flatland-1.schema.json',
 );
 
-async function main(): Promise<void> {
-  // Formatted as the repository's other JSON, so `prettier --check .` passes on it.
+/** Writes the schema, formatted as the repository's other JSON (`prettier --check .` passes). */
+export async function writeExportSchema(): Promise<void> {
   const options = await resolveConfig(EXPORT_SCHEMA_PATH);
   const text = await format(JSON.stringify(exportJsonSchema()), {
     ...options,
@@ -28,4 +28,7 @@ async function main(): Promise<void> {
   console.log(`wrote ${EXPORT_SCHEMA_PATH}`);
 }
 
-await main();
+// Only when run (`npm run schema`), not when a test imports the path.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await writeExportSchema();
+}
