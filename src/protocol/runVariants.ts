@@ -11,7 +11,7 @@ import type { ExperimentSpec, RescaledCopy, RunSpec } from './experimentSpec';
 import type { FieldSchema } from './specSchema';
 
 /** Hyperplane dimensions d a run may train in. */
-export const HYPERPLANE_FIELD: FieldSchema = {
+export const HYPERPLANE_FIELD = {
   key: 'plane',
   prop: 'hyperplane',
   value: { type: 'number', min: 1, max: 1000, integer: true },
@@ -19,7 +19,7 @@ export const HYPERPLANE_FIELD: FieldSchema = {
   absent: 'full space',
   label: 'Hyperplane d',
   hint: 'Train only in a random d-dimensional hyperplane through the initialization (empty: the full space)',
-};
+} as const satisfies FieldSchema;
 
 export const COPY_FIELDS = {
   factor: {

@@ -1,19 +1,24 @@
 /**
- * Is this a valid ExperimentSpec? Checks the shape and every range of `specSchema`, the run ids
- * and labels, each optimizer's hyper-parameters (`validateOptimizerSpec`) and the pairings that
- * cannot work (a perceptron on class labels, cross-entropy on ±1 labels, a tree committee whose K
- * does not divide N, a rescaled copy of a tanh network). The permalink decoder guarantees its output passes; the tests use it too.
+ * What a valid ExperimentSpec is: the zod schema derived from the spec table (./specSchema.ts,
+ * ./zodFromTable.ts) — shape, every range, run ids and labels — with the rules across fields as
+ * its refinements: each optimizer's stability conditions (`validateOptimizerSpec`: η'γ0 < 1,
+ * 2ηg0 < 1, γmax ≥ γ0, …), unique run ids, and the pairings that cannot work (a perceptron on
+ * class labels, cross-entropy on ±1 labels, a tree committee whose K does not divide N, a rescaled
+ * copy of a tanh network). The permalink decoder guarantees its output passes; the editor, the
+ * export validator and the tests use it too. Its type is the core's `ExperimentSpec`, checked at
+ * compile time at the end of this file.
  */
+import { z } from 'zod';
 import type { DatasetSpec } from '../core/data/datasetSpec';
 import type { LossSpec } from '../core/losses/lossSpec';
 import type { ModelSpec } from '../core/models/modelSpec';
-import type { OptimizerSpec } from '../core/optimizers/optimizerSpec';
 import { validateOptimizerSpec } from '../core/optimizers/validateOptimizerSpec';
 import { PLANE_KINDS } from './analysis';
 import { SPEC_VERSION, type ExperimentSpec } from './experimentSpec';
 import { COPY_FIELDS, HYPERPLANE_FIELD, runVariantConflicts } from './runVariants';
 import {
   ANALYSIS_FIELDS,
+  BUDGET_FIELD,
   DATASET_SCHEMA,
   LOSS_SCHEMA,
   MAX_LABEL,
@@ -25,35 +30,9 @@ import {
   SEED_FIELD,
   SEED_OFFSET_FIELD,
   TICK_FIELD,
-  BUDGET_FIELD,
-  isValidFieldValue,
-  type FieldSchema,
-  type UnionSchema,
 } from './specSchema';
-
-type Bag = Readonly<Record<string, unknown>>;
-
-function isBag(value: unknown): value is Bag {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkField(bag: Bag, f: FieldSchema, path: string, problems: string[]): void {
-  const value = bag[f.prop];
-  if (!isValidFieldValue(f, value)) {
-    problems.push(`${path}.${f.prop} is invalid (${JSON.stringify(value) ?? 'undefined'})`);
-  }
-}
-
-function checkUnion(value: unknown, schema: UnionSchema, path: string, problems: string[]): void {
-  if (!isBag(value) || typeof value.kind !== 'string' || !schema.kinds.includes(value.kind)) {
-    problems.push(`${path} is not a known ${schema.noun}`);
-    return;
-  }
-  for (const f of schema.fields(value.kind)) checkField(value, f, path, problems);
-  for (const n of schema.nested(value.kind)) {
-    checkUnion(value[n.prop], n.union, `${path}.${n.prop}`, problems);
-  }
-}
+import { zodShape, zodUnion } from './zodFromTable';
+import { zodProblems } from './zodProblems';
 
 /** 'sign' for the ±1 tasks (random patterns, teacher–student), 'class' for the rest. */
 export function labelKindOf(dataset: DatasetSpec): 'class' | 'sign' {
@@ -128,99 +107,133 @@ export function isValidRunId(id: unknown): id is string {
   return typeof id === 'string' && RUN_ID.test(id) && !RESERVED_IDS.has(id);
 }
 
+/** An optimizer: its fields' ranges, then its stability conditions (`validateOptimizerSpec`). */
+export const OPTIMIZER_SPEC_SCHEMA = zodUnion(OPTIMIZER_SCHEMA)
+  .superRefine((optimizer, ctx) => {
+    for (const message of validateOptimizerSpec(optimizer))
+      ctx.addIssue({ code: 'custom', message });
+  })
+  .meta({ id: 'OptimizerSpec' });
+
 /** What is wrong with `optimizer`, including its stability conditions; empty when sound. */
 export function optimizerProblems(optimizer: unknown, path: string): string[] {
-  const problems: string[] = [];
-  checkUnion(optimizer, OPTIMIZER_SCHEMA, path, problems);
-  if (problems.length === 0) {
-    for (const p of validateOptimizerSpec(optimizer as OptimizerSpec))
-      problems.push(`${path}: ${p}`);
-  }
-  return problems;
+  return zodProblems(OPTIMIZER_SPEC_SCHEMA, optimizer, path, path);
 }
+
+const RUN_ID_SCHEMA = z
+  .string()
+  .regex(RUN_ID, { error: 'must be a letter, then up to 15 letters, digits, - or _' })
+  .refine((id) => !RESERVED_IDS.has(id), 'is a word the link reserves')
+  .meta({ not: { enum: [...RESERVED_IDS] } });
+
+const RUN_SCHEMA = z
+  .object({
+    id: RUN_ID_SCHEMA,
+    label: z
+      .string()
+      .min(1)
+      .max(MAX_LABEL)
+      // eslint-disable-next-line no-control-regex -- control characters are what a label may not hold
+      .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not hold control characters' }),
+    optimizer: OPTIMIZER_SPEC_SCHEMA,
+    ...zodShape([SEED_OFFSET_FIELD, HYPERPLANE_FIELD]),
+    copy: z
+      .object({ of: RUN_ID_SCHEMA, ...zodShape([COPY_FIELDS.layer, COPY_FIELDS.factor]) })
+      .optional(),
+  })
+  .meta({
+    id: 'RunSpec',
+    description: 'One optimizer run; all runs share the data and the initial weights',
+  });
+
+const ANALYSIS_SCHEMA = z
+  .object({
+    ...zodShape([ANALYSIS_FIELDS.every, ANALYSIS_FIELDS.wait, ANALYSIS_FIELDS.spectrum]),
+    slice: z
+      .object({
+        plane: z.enum(PLANE_KINDS),
+        ...zodShape([ANALYSIS_FIELDS.extent, ANALYSIS_FIELDS.resolution]),
+      })
+      .nullable(),
+    flatness: z
+      .object(
+        zodShape([
+          ANALYSIS_FIELDS.sigmas,
+          ANALYSIS_FIELDS.radii,
+          ANALYSIS_FIELDS.draws,
+          ANALYSIS_FIELDS.tolerance,
+        ]),
+      )
+      .nullable(),
+  })
+  .meta({
+    id: 'AnalysisSpec',
+    description: 'Which landscape analyses run, how often, and how finely',
+  });
+
+/** The rules no schema expresses, once the shape and ranges hold. */
+function refineSpec(spec: ExperimentSpec, ctx: z.RefinementCtx): void {
+  const say = (message: string) => ctx.addIssue({ code: 'custom', message });
+  spec.runs.forEach((run, i) => {
+    if (spec.runs.findIndex((r) => r.id === run.id) < i) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['runs', i, 'id'],
+        input: run.id,
+        message: 'is not unique',
+      });
+    }
+  });
+  const model = modelConflict(spec.model, spec.dataset);
+  if (model) say(model);
+  const loss = lossConflict(spec.loss, spec.dataset);
+  if (loss) say(loss);
+  spec.runs.forEach((run, i) => {
+    for (const c of runVariantConflicts(spec, i)) say(`run ${run.id}: ${c.why}`);
+  });
+}
+
+/** An ExperimentSpec: its shape and ranges from the table, the rules across fields as refinements. */
+export const EXPERIMENT_SPEC_SCHEMA = z
+  .object({
+    version: z.literal(SPEC_VERSION),
+    ...zodShape([SEED_FIELD, TICK_FIELD, BUDGET_FIELD]),
+    dataset: zodUnion(DATASET_SCHEMA).meta({ id: 'DatasetSpec' }),
+    model: zodUnion(MODEL_SCHEMA).meta({ id: 'ModelSpec' }),
+    loss: zodUnion(LOSS_SCHEMA).meta({ id: 'LossSpec' }),
+    runs: z.array(RUN_SCHEMA).min(1).max(MAX_RUNS),
+    analysis: ANALYSIS_SCHEMA,
+  })
+  // Across fields only on a spec whose every field is sound.
+  .superRefine(refineSpec, { when: (payload) => payload.issues.length === 0 })
+  .meta({
+    id: 'ExperimentSpec',
+    description: 'The single serializable description of an experiment',
+  });
 
 /** Every problem of `spec`, one phrase each; empty when it is a valid ExperimentSpec. */
 export function validateSpec(spec: unknown): string[] {
-  const problems: string[] = [];
-  if (!isBag(spec)) return ['the spec is not an object'];
-  if (spec.version !== SPEC_VERSION) problems.push(`version is not ${SPEC_VERSION}`);
-  checkField(spec, SEED_FIELD, 'spec', problems);
-  checkField(spec, TICK_FIELD, 'spec', problems);
-  checkField(spec, BUDGET_FIELD, 'spec', problems);
-  checkUnion(spec.dataset, DATASET_SCHEMA, 'dataset', problems);
-  checkUnion(spec.model, MODEL_SCHEMA, 'model', problems);
-  checkUnion(spec.loss, LOSS_SCHEMA, 'loss', problems);
-
-  const runs = spec.runs;
-  if (!Array.isArray(runs) || runs.length < 1 || runs.length > MAX_RUNS) {
-    problems.push(`runs must be a list of 1…${MAX_RUNS} runs`);
-  } else {
-    const ids = new Set<string>();
-    runs.forEach((run: unknown, i) => {
-      const path = `runs[${i}]`;
-      if (!isBag(run)) {
-        problems.push(`${path} is not an object`);
-        return;
-      }
-      if (!isValidRunId(run.id)) problems.push(`${path}.id is invalid`);
-      else if (ids.has(run.id)) problems.push(`${path}.id ${run.id} is not unique`);
-      else ids.add(run.id);
-      if (!isValidLabel(run.label)) problems.push(`${path}.label is invalid`);
-      checkField(run, SEED_OFFSET_FIELD, path, problems);
-      problems.push(...optimizerProblems(run.optimizer, `${path}.optimizer`));
-      checkField(run, HYPERPLANE_FIELD, path, problems);
-      if (run.copy !== undefined) {
-        if (!isBag(run.copy) || !isValidRunId(run.copy.of))
-          problems.push(`${path}.copy is invalid`);
-        else {
-          checkField(run.copy, COPY_FIELDS.factor, `${path}.copy`, problems);
-          checkField(run.copy, COPY_FIELDS.layer, `${path}.copy`, problems);
-        }
-      }
-    });
-  }
-
-  const analysis = spec.analysis;
-  if (!isBag(analysis)) {
-    problems.push('analysis is not an object');
-  } else {
-    checkField(analysis, ANALYSIS_FIELDS.every, 'analysis', problems);
-    checkField(analysis, ANALYSIS_FIELDS.spectrum, 'analysis', problems);
-    checkField(analysis, ANALYSIS_FIELDS.wait, 'analysis', problems);
-    const slice = analysis.slice;
-    if (slice !== null) {
-      if (!isBag(slice) || !PLANE_KINDS.includes(slice.plane as never)) {
-        problems.push('analysis.slice is invalid');
-      } else {
-        checkField(slice, ANALYSIS_FIELDS.extent, 'analysis.slice', problems);
-        checkField(slice, ANALYSIS_FIELDS.resolution, 'analysis.slice', problems);
-      }
-    }
-    const flatness = analysis.flatness;
-    if (flatness !== null) {
-      if (!isBag(flatness)) problems.push('analysis.flatness is invalid');
-      else {
-        checkField(flatness, ANALYSIS_FIELDS.sigmas, 'analysis.flatness', problems);
-        checkField(flatness, ANALYSIS_FIELDS.radii, 'analysis.flatness', problems);
-        checkField(flatness, ANALYSIS_FIELDS.draws, 'analysis.flatness', problems);
-        checkField(flatness, ANALYSIS_FIELDS.tolerance, 'analysis.flatness', problems);
-      }
-    }
-  }
-
-  if (problems.length === 0) {
-    const s = spec as unknown as ExperimentSpec;
-    const model = modelConflict(s.model, s.dataset);
-    if (model) problems.push(model);
-    const loss = lossConflict(s.loss, s.dataset);
-    if (loss) problems.push(loss);
-    s.runs.forEach((run, i) => {
-      for (const c of runVariantConflicts(s, i)) problems.push(`run ${run.id}: ${c.why}`);
-    });
-  }
-  return problems;
+  return zodProblems(EXPERIMENT_SPEC_SCHEMA, spec, 'the spec');
 }
 
 export function isValidSpec(spec: unknown): spec is ExperimentSpec {
   return validateSpec(spec).length === 0;
 }
+
+// ---------------------------------------------------------------- compile-time check
+
+/** Arrays and properties read-only all the way down: zod's output and the core differ only there. */
+type Plain<T> = T extends readonly (infer E)[]
+  ? readonly Plain<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Plain<T[K]> }
+    : T;
+/** Exactly the same type (not only mutually assignable: an extra optional field fails too). */
+type Equals<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+
+/** Fails to compile when the schema and the core's `ExperimentSpec` disagree about a field. */
+export type SpecSchemaIsExperimentSpec = Assert<
+  Equals<Plain<z.output<typeof EXPERIMENT_SPEC_SCHEMA>>, Plain<ExperimentSpec>>
+>;

@@ -23,11 +23,13 @@ import {
   SEED_FIELD,
   SEED_OFFSET_FIELD,
   TICK_FIELD,
-  isValidFieldValue,
   type FieldSchema,
   type ValueType,
 } from '../protocol/specSchema';
 import { SpecGenerator, seededRandom } from '../protocol/testing/randomSpec.node';
+import { repairSpec } from '../protocol/repairSpec';
+import { EXPERIMENT_SPEC_SCHEMA } from '../protocol/validateSpec';
+import { isValidFieldValue } from '../protocol/zodFromTable';
 import {
   applyEdit,
   patchAnalysis,
@@ -272,9 +274,13 @@ describe('every value an editor field accepts survives the link', () => {
           if (!isValidFieldValue(f.field, value)) fail('not a value the field accepts');
           const result = applyEdit(start, (s) => f.edit(s, value));
           if (!result.ok) {
-            // Refused for a rule across fields (η'γ0 < 1, γmax ≥ γ0, …), never for its range.
-            const why = result.problems.join('; ');
-            if (/is invalid|not a known/.test(why)) fail(`refused for its range: ${why}`);
+            // Refused for a rule across fields (η'γ0 < 1, γmax ≥ γ0, …: a refinement's issue),
+            // never for its range.
+            const asked = repairSpec(f.edit(start, value), start).spec;
+            const issues = EXPERIMENT_SPEC_SCHEMA.safeParse(asked).error?.issues ?? [];
+            if (issues.length === 0 || issues.some((i) => i.code !== 'custom')) {
+              fail(`refused for its range: ${result.problems.join('; ')}`);
+            }
             continue;
           }
           // Kept as typed, unless a repair said why not (a tree committee whose K does not divide N).

@@ -5,7 +5,8 @@
  * clamp or round.
  */
 import { formatValue, parseValue, sameValue } from '../protocol/linkValues';
-import { isValidFieldValue, type FieldSchema, type UnionSchema } from '../protocol/specSchema';
+import type { FieldSchema, UnionSchema } from '../protocol/specSchema';
+import { isValidFieldValue } from '../protocol/zodFromTable';
 import { NumberField, SelectField, TextField } from './fields';
 
 export function SchemaField(props: {

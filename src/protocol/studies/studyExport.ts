@@ -7,12 +7,15 @@
  *
  *   { format, study, title, link, backend, job, result, verdict: { preset, ok, detail } }
  */
-import type { BackendName } from '../backend';
+import { z } from 'zod';
+import { BACKEND_LADDER, type BackendName } from '../backend';
 import type { ExportVerdict } from '../exportFormat';
 import { encodePermalink } from '../permalink';
 import { defaultExperimentSpec } from '../defaultExperiment';
 import type { JobResult, JobSpec } from '../jobs';
 import { checkStudy, type AnyStudy } from './study';
+import { VERDICT_SCHEMA } from '../validateExport';
+import { zodProblems } from '../zodProblems';
 
 export const STUDY_FORMAT = 'flatland-study/1';
 
@@ -51,30 +54,34 @@ export function studyDocument(
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A job or its result: its kind, and the fields of that kind (../jobs.ts). */
+const KINDED = z.looseObject({ kind: z.string() });
+
+/** A `flatland-study/1` document, its result of its job's kind and its verdict of its study. */
+const STUDY_DOCUMENT_SCHEMA = z
+  .object({
+    format: z.literal(STUDY_FORMAT),
+    study: z.string(),
+    title: z.string(),
+    link: z.string(),
+    backend: z.enum(BACKEND_LADDER),
+    job: KINDED,
+    result: KINDED,
+    verdict: VERDICT_SCHEMA,
+  })
+  .superRefine(
+    (doc, ctx) => {
+      if (doc.result.kind !== doc.job.kind) {
+        ctx.addIssue({ code: 'custom', path: ['result'], message: 'it is not of the job’s kind' });
+      }
+      if (doc.verdict.preset !== doc.study) {
+        ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'it is not the study’s' });
+      }
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 /** Every problem of a parsed `flatland-study/1` document, one sentence each; empty if valid. */
 export function validateStudyDocument(doc: unknown): string[] {
-  if (!isRecord(doc)) return ['the document is not a JSON object'];
-  const problems: string[] = [];
-  if (doc.format !== STUDY_FORMAT)
-    problems.push(`format is ${String(doc.format)}, not ${STUDY_FORMAT}`);
-  for (const key of ['study', 'title', 'link', 'backend'] as const)
-    if (typeof doc[key] !== 'string') problems.push(`${key} must be a string`);
-  const job = doc.job;
-  const result = doc.result;
-  if (!isRecord(job) || typeof job.kind !== 'string') problems.push('job must have a kind');
-  if (!isRecord(result) || result.kind !== (isRecord(job) ? job.kind : undefined))
-    problems.push('result must be of the job’s kind');
-  const verdict = doc.verdict;
-  if (
-    !isRecord(verdict) ||
-    typeof verdict.ok !== 'boolean' ||
-    typeof verdict.detail !== 'string' ||
-    verdict.preset !== doc.study
-  )
-    problems.push('verdict must have ok, detail and the study’s id');
-  return problems;
+  return zodProblems(STUDY_DOCUMENT_SCHEMA, doc, 'the document');
 }
