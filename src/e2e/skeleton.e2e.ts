@@ -21,10 +21,11 @@ describe('the built app', () => {
     // No GPU here: the WebGPU adapter (if any) is SwiftShader and WebGL is software, so auto picks wasm.
     expect(state.backend).toBe('wasm');
     expect(await badge.getAttribute('data-backend')).toBe('wasm');
-    expect(await badge.textContent()).toContain('wasm');
+    // It names what wasm runs on, not the WebGPU adapter it passed over (the reason says why).
+    expect(await badge.textContent()).toBe('wasm on the CPU (WebAssembly)');
     if (state.softwareAdapter !== null) {
       expect(state.softwareAdapter).toBe(true);
-      expect(await badge.textContent()).toContain('software WebGPU adapter');
+      expect(await page.getByTestId('backend-reason').textContent()).toContain('software fallback');
     }
     expect(errors).toEqual([]);
     await page.close();
@@ -56,6 +57,11 @@ describe('the built app', () => {
       const before = await readState(page);
       expect(before.backend).toBe(backend);
       expect(await page.getByTestId('backend-badge').getAttribute('data-backend')).toBe(backend);
+      expect(await page.getByTestId('backend-badge').textContent()).toBe(
+        backend === 'webgpu'
+          ? 'webgpu on a software WebGPU adapter'
+          : 'wasm on the CPU (WebAssembly)',
+      );
 
       const steps = backend === 'webgpu' ? 70 : 300;
       await page.getByTestId('play').click();

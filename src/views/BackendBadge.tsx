@@ -1,18 +1,30 @@
-import type { BackendChoice } from '../protocol/backend';
+import type { BackendChoice, BackendReport } from '../protocol/backend';
 import { BACKEND_LADDER } from '../protocol/backend';
 import { setBackendChoice } from '../store/actions';
 import { useAppStore } from './useAppStore';
 
-/** Which tfjs backend the worker runs, whether the GPU adapter is software, and an override. */
+/**
+ * What the chosen backend computes on. The WebGPU adapter is named only when WebGPU is the one in
+ * use; otherwise the reason line says why it was passed over.
+ */
+export function backendDetail(report: BackendReport): string {
+  switch (report.name) {
+    case 'webgpu':
+      return report.gpuAdapter?.isFallback ? 'on a software WebGPU adapter' : 'on the GPU';
+    case 'webgl':
+      return 'on the GPU (WebGL)';
+    case 'wasm':
+      return 'on the CPU (WebAssembly)';
+    case 'cpu':
+      return 'on the CPU (JavaScript)';
+  }
+}
+
+/** Which tfjs backend the worker runs and on what, why it was chosen, and an override. */
 export function BackendBadge() {
   const report = useAppStore((s) => s.backend);
   const choice = useAppStore((s) => s.backendChoice);
   const adapter = report?.gpuAdapter ?? null;
-  const adapterText = adapter
-    ? adapter.isFallback
-      ? 'software WebGPU adapter'
-      : 'hardware WebGPU adapter'
-    : 'no WebGPU adapter';
 
   return (
     <div className="backend">
@@ -26,14 +38,15 @@ export function BackendBadge() {
       >
         {report ? (
           <>
-            <strong>{report.name}</strong> <span className="badge-detail">{adapterText}</span>
+            <strong>{report.name}</strong>{' '}
+            <span className="badge-detail">{backendDetail(report)}</span>
           </>
         ) : (
           'starting…'
         )}
       </span>
       {report && (
-        <span className="badge-reason">
+        <span className="badge-reason" data-testid="backend-reason">
           {report.reason}
           {report.secondOrderError !== null &&
             ` · Hessian check ${report.secondOrderError.toExponential(0)} vs closed form`}
