@@ -35,6 +35,15 @@ function container(): HTMLElement {
 function snapshot(el: HTMLElement, name: string, ext = 'svg') {
   const root = el.firstElementChild;
   if (!root) throw new Error(`${name}: the chart drew nothing`);
+  // Tick labels a reader can read: '~g' on a linear axis wrote 10 as "1e+1".
+  const ticks = Array.from(
+    root.querySelectorAll('.tick text'),
+    (t: Element) => t.textContent ?? '',
+  );
+  expect(
+    ticks.filter((t) => /\de[+-]\d/.test(t)),
+    `${name}: tick labels`,
+  ).toEqual([]);
   return expect(serialize(root)).toMatchFileSnapshot(`./snapshots/${name}.${ext}`);
 }
 

@@ -58,7 +58,8 @@ export function createColorLegend(
       const scale = (domain.log ? scaleLog() : scaleLinear())
         .domain([domain.lo, domain.hi])
         .range([x0, x1]);
-      axis.call(axisBottom(scale).ticks(5, domain.log ? '~g' : '~g'));
+      // '~g' only on a log scale: on a linear one it writes 10 as "1e+1" at a step of 2.
+      axis.call(axisBottom(scale).ticks(5, domain.log ? '~g' : undefined));
       svg
         .attr('data-lo', domain.lo)
         .attr('data-hi', domain.hi)

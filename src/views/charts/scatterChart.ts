@@ -57,7 +57,8 @@ export function createScatterChart(
       .domain(paddedExtent(dots.map((d) => d.y)))
       .range([innerH, 0])
       .nice();
-    frame.axes(axisBottom(x).ticks(6, '~g'), axisLeft(y).ticks(5, '~g'), {
+    // Linear axes keep d3's default tick format: '~g' writes 10 as "1e+1" at a step of 2.
+    frame.axes(axisBottom(x).ticks(6), axisLeft(y).ticks(5), {
       x: opts.xLabel,
       y: opts.yLabel,
     });

@@ -96,7 +96,8 @@ export function createSpectrumChart(
       .domain([yLo, Math.max(yLo * 10, yMax * 1.5)])
       .range([innerH, 0])
       .clamp(true);
-    frame.axes(axisBottom(x).ticks(6, '~g'), axisLeft(y).ticks(4, '~g'), {
+    // '~g' only on the log axis: on a linear one it writes 10 as "1e+1" at a step of 2.
+    frame.axes(axisBottom(x).ticks(6), axisLeft(y).ticks(4, '~g'), {
       x: 'eigenvalue λ of the Hessian',
       y: density ? 'density (log)' : 'count (log)',
     });
