@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { repairRunVariants } from '../protocol/runVariants';
+import { MAX_RUNS } from '../protocol/specSchema';
 import { validateSpec } from '../protocol/validateSpec';
 import {
+  canAddRun,
   freshRunId,
   patchAnalysis,
   withCopyAdded,
@@ -132,5 +136,20 @@ describe('patchAnalysis', () => {
       every: 13,
       spectrum: 'slq',
     });
+  });
+});
+
+describe('the run limit', () => {
+  it('adds runs and copies up to the link’s MAX_RUNS, and every one of them survives the link', () => {
+    let spec: ExperimentSpec = oneRun();
+    for (let i = 0; i < 20; i++) spec = withRunAdded(spec, i % 2 ? 'sam' : 'sgd');
+    expect(spec.runs).toHaveLength(MAX_RUNS);
+    expect(canAddRun(spec)).toBe(false);
+    expect(withCopyAdded(spec, spec.runs[0]!.id)).toBe(spec);
+    expect(validateSpec(spec)).toEqual([]);
+    const base = defaultExperimentSpec();
+    const back = decodePermalink(encodePermalink({ spec, backend: 'auto' }, base), base);
+    expect(back.corrections).toEqual([]);
+    expect(back.spec.runs.map((r) => r.id)).toEqual(spec.runs.map((r) => r.id));
   });
 });

@@ -37,6 +37,7 @@ import {
   DEFAULT_FLATNESS,
   DEFAULT_SLICE,
   MAX_LABEL,
+  MAX_RUNS,
   OPTIMIZER_LABELS,
   SEED_FIELD,
   TICK_FIELD,
@@ -120,7 +121,14 @@ export function withLossParams(
  * Adds a run of `kind` with that kind's defaults, except the minibatch size, which it takes from
  * the first run: optimizers compared at equal batch and equal gradient evaluations.
  */
+/** Whether another run fits: the link (and the checker) hold at most `MAX_RUNS`. */
+export function canAddRun(spec: ExperimentSpec): boolean {
+  return spec.runs.length < MAX_RUNS;
+}
+
+/** Adds a run of `kind` with its defaults (the first run's batch size); none past `MAX_RUNS`. */
 export function withRunAdded(spec: ExperimentSpec, kind: OptimizerKind): ExperimentSpec {
+  if (!canAddRun(spec)) return spec;
   const id = freshRunId(spec.runs, kind);
   const first = spec.runs[0];
   const batchSize = first?.optimizer.batchSize;
@@ -180,7 +188,7 @@ export function withRunUpdated(
  */
 export function withCopyAdded(spec: ExperimentSpec, of: string): ExperimentSpec {
   const source = spec.runs.find((r) => r.id === of);
-  if (!source || source.copy) return spec;
+  if (!source || source.copy || !canAddRun(spec)) return spec;
   const copy = defaultCopy(of);
   const run: RunSpec = {
     id: freshRunId(spec.runs, source.optimizer.kind),

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import type { RunSpec } from '../protocol/experimentSpec';
-import { withField, type EntropySgdVariant, type OptimizerKind } from '../store/specEdits';
+import {
+  canAddRun,
+  withField,
+  type EntropySgdVariant,
+  type OptimizerKind,
+} from '../store/specEdits';
 import { couplingStatus } from '../protocol/couplingStatus';
 import { COPY_FIELDS, HYPERPLANE_FIELD, describeVariant } from '../protocol/runVariants';
 import {
@@ -161,6 +166,7 @@ export function RunsEditor() {
   const [kind, setKind] = useState<OptimizerKind>('entropySgd');
   const copyable = model.kind === 'mlp' && model.activation === 'relu' && model.hidden.length > 0;
   const source = runs.find((r) => !r.copy);
+  const room = useAppStore((s) => canAddRun(s.spec));
   return (
     <fieldset>
       <legend>Runs</legend>
@@ -178,19 +184,14 @@ export function RunsEditor() {
           labels={OPTIMIZER_LABELS}
           onChange={setKind}
         />
-        <button
-          type="button"
-          data-testid="add-run"
-          disabled={runs.length >= 6}
-          onClick={() => addRun(kind)}
-        >
+        <button type="button" data-testid="add-run" disabled={!room} onClick={() => addRun(kind)}>
           Add run
         </button>
         {copyable && source && (
           <button
             type="button"
             data-testid="add-copy"
-            disabled={runs.length >= 6}
+            disabled={!room}
             title={`A copy of ${source.label} with hidden layer 1 × 5 and layer 2 × 1/5 (Dinh et al. 2017)`}
             onClick={() => addCopy(source.id)}
           >
