@@ -1,45 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
-import { PROTOCOL_VERSION } from '../protocol/messages';
-import { SERIES_KEYS, type SeriesChunk } from '../protocol/series';
 import { appStore, initialState, type AppState } from './appStore';
 import { engineEvents } from './engineEvents';
 import { foldSnapshots, type Snapshot } from './foldSnapshots';
+import { snapshot } from './snapshotFixture.node';
 
 const spec = defaultExperimentSpec();
-
-/** `n` points from `start`, every measure equal to its step. */
-function chunk(start: number, n: number): SeriesChunk {
-  const steps = Float64Array.from({ length: n }, (_, i) => start + i);
-  const columns = Object.fromEntries(SERIES_KEYS.map((key) => [key, steps.slice()]));
-  return { start, columns: columns as SeriesChunk['columns'] };
-}
-
-/** The engine's snapshot after `tick` ticks of one point each, every run alike. */
-function snapshot(tick: number, generation = 0): Snapshot {
-  return {
-    checkpoint: null,
-    type: 'snapshot',
-    version: PROTOCOL_VERSION,
-    generation,
-    status: 'playing',
-    tick,
-    waiting: false,
-    runs: spec.runs.map((run) => ({
-      id: run.id,
-      label: run.label,
-      status: 'running',
-      reason: null,
-      steps: tick,
-      gradEvals: 2 * tick,
-      series: chunk(tick - 1, 1),
-    })),
-    numTensors: 40 + tick,
-    analysis: null,
-    analysisTick: null,
-    progress: { job: 'spectrum', label: 'Spectrum', fraction: tick / 10 },
-  };
-}
 
 function fold(state: AppState, snapshots: readonly Snapshot[]): AppState {
   return { ...state, ...foldSnapshots(state, snapshots) };
