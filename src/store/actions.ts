@@ -8,7 +8,7 @@ import type { ExperimentSpec, RunSpec } from '../protocol/experimentSpec';
 import type { OptimizerSpec } from '../protocol/specVocabulary';
 import { emptyAnalysis } from './analysisState';
 import { appStore, runViewsFor } from './appStore';
-import { pushNotice } from './engineEvents';
+import { discardPendingSnapshots, pushNotice } from './engineEvents';
 import type { Pace } from '../protocol/pace';
 import { maybeReadVerdict } from './verdictActions';
 
@@ -58,6 +58,7 @@ export function reset(): void {
 
 /** Switches to `spec`: a new generation of runs, the engine reset, the URL updated by its sync. */
 export function replaceSpec(spec: ExperimentSpec): void {
+  discardPendingSnapshots();
   appStore.setState((s) => ({
     spec,
     generation: s.generation + 1,
@@ -85,6 +86,7 @@ export function updateRunOptimizer(runId: string, patch: Partial<OptimizerSpec>)
 export function setBackendChoice(choice: BackendChoice): void {
   const { spec, backendChoice } = appStore.getState();
   if (choice === backendChoice) return;
+  discardPendingSnapshots();
   appStore.setState((s) => ({
     backendChoice: choice,
     backend: null,

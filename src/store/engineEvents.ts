@@ -1,10 +1,24 @@
 /** What the engine client reports, folded into the store. */
 import type { EngineClientEvents } from '../client/engineClient';
-import { foldAnalysis } from './analysisState';
-import { appStore, type Notice, type RunView } from './appStore';
-import { appendSeries, truncateSeries } from './seriesBuffer';
+import { appStore, type Notice } from './appStore';
+import { createFrameBatch } from './frameBatch';
+import { foldSnapshots, type Snapshot } from './foldSnapshots';
+import { truncateSeries } from './seriesBuffer';
 
 let nextNoticeId = 1;
+
+/**
+ * Snapshots land in the store once per animation frame, all that arrived since the last one in one
+ * update: one render and one changed frame per frame, however many the worker posted.
+ */
+const snapshots = createFrameBatch<Snapshot>((batch) =>
+  appStore.setState((s) => foldSnapshots(s, batch)),
+);
+
+/** Drops snapshots not yet in the store (the runs they belong to were just replaced). */
+export function discardPendingSnapshots(): void {
+  snapshots.discard();
+}
 
 export function pushNotice(level: Notice['level'], text: string): void {
   const notice: Notice = { id: nextNoticeId++, level, text };
@@ -14,6 +28,7 @@ export function pushNotice(level: Notice['level'], text: string): void {
 
 export const engineEvents: EngineClientEvents = {
   ready(report) {
+    snapshots.flush();
     appStore.setState((s) => ({
       backend: report,
       engine: s.engine === 'starting' ? 'paused' : s.engine,
@@ -21,39 +36,17 @@ export const engineEvents: EngineClientEvents = {
   },
 
   snapshot(snapshot) {
-    appStore.setState((s) => {
-      if (snapshot.generation !== s.generation) return {};
-      const runs = s.runs.map((run): RunView => {
-        const update = snapshot.runs.find((r) => r.id === run.id);
-        if (!update) return run;
-        return {
-          ...run,
-          status: update.status,
-          reason: update.reason,
-          steps: update.steps,
-          gradEvals: update.gradEvals,
-          series: update.series ? appendSeries(run.series, update.series) : run.series,
-        };
-      });
-      return {
-        runs,
-        numTensors: snapshot.numTensors,
-        engine: snapshot.status,
-        tick: snapshot.tick,
-        waiting: snapshot.waiting,
-        analysis: snapshot.analysis
-          ? foldAnalysis(s.analysis, snapshot.analysis, snapshot.analysisTick)
-          : s.analysis,
-        analysisProgress: snapshot.progress,
-      };
-    });
+    snapshots.push(snapshot);
   },
 
   notice(level, text) {
+    snapshots.flush();
     pushNotice(level, text);
   },
 
   recovered(checkpoint) {
+    // The dead worker's last snapshots first: the checkpoint truncates what they appended.
+    snapshots.flush();
     appStore.setState((s) => ({
       runs: s.runs.map((run) => {
         const saved = checkpoint?.runs.find((r) => r.id === run.id);

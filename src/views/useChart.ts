@@ -6,7 +6,8 @@ import { rememberWidth } from './charts/elementWidth';
 /**
  * Mounts `create(el)` into the returned ref's element for the component's lifetime and calls
  * `update(data)` whenever `data` changes (and on resize). React owns the container, d3 the pixels.
- * Redraws are queued one chart per task (./charts/drawQueue), so no commit becomes a long task.
+ * Redraws are batched into the commit's frame and bounded in time (./charts/drawQueue), so no commit
+ * becomes a long task and a snapshot changes one frame.
  */
 export function useChart<D, E extends HTMLElement = HTMLDivElement>(
   create: (el: E) => ChartHandle<D>,
