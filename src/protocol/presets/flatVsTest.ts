@@ -48,7 +48,8 @@ const race = defaultExperimentSpec();
  *   spectra at D = 354 (2.1 s of it), a 25² slice with six local slices, three σ of δE — 3.5 s
  *   against the race's 1.8 s. Four rounds, every 225 ticks, kept the whole budget at ≈ 41 s of
  *   CPU, the race's (15 rounds) ≈ 40 s; without the spectra 34 s (seed 1: the same verdict, to
- *   the digit), and 98.5 s to the verdict at normal pace in Chromium on the loaded box with them.
+ *   the digit). Without them the budget plays to its verdict in 43.8 s at normal pace in Chromium
+ *   on the quiet box (98.5 s with them on the loaded one).
  */
 function sgd(batchSize: number): RunSpec['optimizer'] {
   return makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize, momentum: 0.9 });
