@@ -103,7 +103,13 @@ export function SpectrumPanel() {
                   {method === 'exact' && (
                     <td data-testid={`trace-ratio-${run.id}`}>{r ? num(traceRatio(r)) : '—'}</td>
                   )}
-                  <td>{r ? `${r.outliers} above ${num(r.bulkEdge)}` : '—'}</td>
+                  <td title="Outliers: the eigenvalues above the widest clear gap over the bulk">
+                    {r
+                      ? r.outliers > 0
+                        ? `${r.outliers} above ${num(r.bulkEdge)}`
+                        : 'none (no clear gap)'
+                      : '—'}
+                  </td>
                   <td>{r ? `${num(r.confinement)} (${num(r.confinementBaseline)})` : '—'}</td>
                 </tr>
               );
