@@ -82,11 +82,41 @@ describe('npm run lab', () => {
     ).toThrow(/do not apply/);
   });
 
+  it('runs a preset over seeds: one valid flatland/1 per seed and a summary whose verdicts match', () => {
+    const prefix = join(dir, 'race');
+    // The cheapest analyses: the verdict's shape is what is checked, not its outcome.
+    const cheap = 'preset=race&an.every=0&an.spectrum=off&an.slice=off&an.draws=2&an.radii=0.05';
+    const args = ['--spec', cheap, '--seeds', '1-3', '--ticks', '10', '--out', prefix];
+    const swept = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/lab.ts', ...args], {
+      encoding: 'utf8',
+    });
+    expect(swept.status, swept.stderr).toBe(0);
+    const docs = [1, 2, 3].map(
+      (seed) =>
+        JSON.parse(readFileSync(`${prefix}-seed${seed}.json`, 'utf8')) as {
+          spec: { seed: number };
+          verdict: { ok: boolean };
+        },
+    );
+    for (const [i, doc] of docs.entries()) {
+      expect(validateExportDocument(doc)).toEqual([]);
+      expect(doc.spec.seed).toBe(i + 1);
+    }
+    const rows = csvParse(readFileSync(`${prefix}-summary.csv`, 'utf8'));
+    expect(rows.map((r) => r.seed)).toEqual(['1', '2', '3']);
+    expect(rows.map((r) => r.ok)).toEqual(docs.map((d) => String(d.verdict.ok)));
+    const held = docs.filter((d) => d.verdict.ok).length;
+    expect(swept.stderr).toContain(`verdict held on ${held} of 3 seeds`);
+    // Off a terminal the progress is a few lines per seed, not a redraw per tick.
+    expect(swept.stderr).not.toContain('\r');
+    expect(swept.stderr.split('\n').filter((l) => l.includes('] ')).length).toBeLessThanOrEqual(33);
+  });
+
   it('lists the presets and the studies', () => {
     const list = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/lab.ts', '--list'], {
       encoding: 'utf8',
     });
-    for (const id of ['race', 'mnist', 'fbp', 'simple-model', 'goldilocks-sweep'])
+    for (const id of ['race', 'mnist', 'flat-vs-test', 'fbp', 'simple-model', 'goldilocks-sweep'])
       expect(list).toMatch(new RegExp(`^${id} `, 'm'));
   });
 
