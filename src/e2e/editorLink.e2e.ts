@@ -74,6 +74,8 @@ describe('the experiment editor and its link', () => {
       ['hyperplane-esgd', '20', 'esgd.plane'],
       ['seed', '42', 'seed'],
       ['tick-grad-evals', '7', 'tick'],
+      ['budget', '1200', 'budget'],
+      ['analysis-every', '30', 'an.every'],
       ['slice-resolution', '201', 'an.res'],
     ];
     for (const [testId, value, key] of accepted) await set(page, testId, value, key);

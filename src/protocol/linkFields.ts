@@ -12,6 +12,11 @@ export type Pairs = [string, string][];
 /** Reports one correction, as a sentence for the page. */
 export type Say = (sentence: string) => void;
 
+/** The link's word for an absent optional value of `f`. */
+function absentWord(f: FieldSchema): string {
+  return f.absentWord ?? 'auto';
+}
+
 /** Writes `key=value` when `value` differs from the base's (`auto` for an absent optional). */
 export function encodeField(
   value: unknown,
@@ -21,7 +26,7 @@ export function encodeField(
   out: Pairs,
 ): void {
   if (f.optional && value === undefined) {
-    if (base !== undefined) out.push([key, 'auto']);
+    if (base !== undefined) out.push([key, absentWord(f)]);
     return;
   }
   if (!sameValue(value, base)) out.push([key, formatValue(value, f.value)]);
@@ -61,15 +66,16 @@ export function decodeField(
 ): void {
   const raw = reader.take(key);
   if (raw === undefined) return;
-  if (f.optional && raw === 'auto') {
+  if (f.optional && raw === absentWord(f)) {
     delete target[f.prop];
     return;
   }
   const parsed = parseValue(raw, f.value);
   if (!parsed.ok) {
     const kept = target[f.prop];
+    const or = f.optional ? ` (or ${absentWord(f)})` : '';
     say(
-      `${key} ${quote(raw)} ${parsed.note}; kept ${kept === undefined ? 'auto' : formatValue(kept, f.value)}.`,
+      `${key} ${quote(raw)} ${parsed.note}${or}; kept ${kept === undefined ? absentWord(f) : formatValue(kept, f.value)}.`,
     );
     return;
   }

@@ -3,7 +3,7 @@
  * round-tripping form, booleans as 1/0, lists comma-separated. Parsing never throws: it returns
  * the value to use (clamped, rounded) and, when the text was not usable as is, why.
  */
-import type { ValueType } from './specSchema';
+import { RESERVED_IDS, RUN_ID, type ValueType } from './specSchema';
 
 export type Parsed =
   | { readonly ok: true; readonly value: unknown; readonly note: string | null }
@@ -29,6 +29,9 @@ export function formatValue(value: unknown, type: ValueType): string {
       return (value as readonly number[]).map(String).join(',');
     case 'enums':
       return (value as readonly string[]).join(',');
+    case 'text':
+    case 'id':
+      return String(value);
   }
 }
 
@@ -63,6 +66,28 @@ function parseNumber(
     notes.push(`must be odd; used ${value}`);
   }
   return { ok: true, value, note: notes.length > 0 ? notes.join(', ') : null };
+}
+
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
+
+/** `text` without its control characters (C0 and DEL). */
+export function withoutControlCharacters(text: string): string {
+  return [...text].filter((c) => !isControl(c)).join('');
+}
+
+/** A run id: `RUN_ID`, and not one of the link's own words. */
+export function isValidRunId(id: unknown): id is string {
+  return typeof id === 'string' && RUN_ID.test(id) && !RESERVED_IDS.has(id);
+}
+
+/** Text without control characters, trimmed, cut to `maxLength`: empty is not usable. */
+function parseText(raw: string, maxLength: number): Parsed {
+  const clean = withoutControlCharacters(raw).trim().slice(0, maxLength);
+  if (clean === '') return { ok: false, note: 'is empty' };
+  return { ok: true, value: clean, note: clean === raw ? null : 'was shortened or cleaned' };
 }
 
 /** Reads `raw` as a value of `type`. */
@@ -111,6 +136,15 @@ export function parseValue(raw: string, type: ValueType): Parsed {
       const reordered = value.length !== names.length || value.some((x, i) => x !== names[i]);
       return { ok: true, value, note: reordered ? `read as ${value.join(',')}` : null };
     }
+    case 'text':
+      return parseText(raw, type.maxLength);
+    case 'id':
+      return isValidRunId(raw)
+        ? { ok: true, value: raw, note: null }
+        : {
+            ok: false,
+            note: 'is not a usable run id (a letter, then up to 15 letters, digits, - or _)',
+          };
   }
 }
 

@@ -17,6 +17,7 @@ export const HYPERPLANE_FIELD = {
   value: { type: 'number', min: 1, max: 1000, integer: true },
   optional: true,
   absent: 'full space',
+  absentWord: 'full',
   label: 'Hyperplane d',
   hint: 'Train only in a random d-dimensional hyperplane through the initialization (empty: the full space)',
 } as const satisfies FieldSchema;

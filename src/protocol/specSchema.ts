@@ -20,7 +20,6 @@ import {
   type NormSchedule,
   type OptimizerKind,
 } from '../core/optimizers/optimizerSpec';
-import type { AnalysisSpec } from './experimentSpec';
 
 /** A number in [min, max]. Numbers outside are clamped by the decoder. */
 export interface NumberType {
@@ -54,8 +53,19 @@ export interface EnumsType<E extends string = string> {
   readonly minLength: number;
 }
 
+/** Text of 1…maxLength characters without control characters (a run's label). */
+export interface TextType {
+  readonly type: 'text';
+  readonly maxLength: number;
+}
+/** A run id (`RUN_ID`, not one of `RESERVED_IDS`): what a run is named by in the link. */
+export interface IdType {
+  readonly type: 'id';
+}
+
 /** What one field may hold. */
-export type ValueType = NumberType | BooleanType | EnumType | NumbersType | EnumsType;
+export type ValueType =
+  NumberType | BooleanType | EnumType | NumbersType | EnumsType | TextType | IdType;
 
 /**
  * One field of a spec object. `P` and `V` keep the property's name and value type in the type
@@ -71,6 +81,8 @@ export interface FieldSchema<P extends string = string, V extends ValueType = Va
   readonly optional?: boolean;
   /** What an absent optional value means, for a form's empty field ("full space"). */
   readonly absent?: string;
+  /** The link's word for an absent optional value: `auto` unless said. */
+  readonly absentWord?: string;
   /** What a form calls the field. */
   readonly label: string;
   /** A form's tooltip: the rule or unit the label leaves out. */
@@ -82,7 +94,10 @@ export interface FieldSchema<P extends string = string, V extends ValueType = Va
 }
 
 /** What a field says besides its key, property, type and label. */
-type FieldExtras = Pick<FieldSchema, 'optional' | 'absent' | 'hint' | 'valueLabels' | 'advanced'>;
+type FieldExtras = Pick<
+  FieldSchema,
+  'optional' | 'absent' | 'absentWord' | 'hint' | 'valueLabels' | 'advanced'
+>;
 
 /** A discriminated union on `kind`: its kinds, each kind's defaults, fields and nested unions. */
 export interface UnionSchema {
@@ -100,6 +115,13 @@ export interface NestedSchema<P extends string = string, U extends UnionSchema =
   readonly key: string;
   readonly prop: P;
   readonly union: U;
+  /**
+   * The union's fields sit beside its kind key, not under it: a run's optimizer is `<id>.opt`
+   * with `<id>.lr`, where a schedule is `<id>.lrs` with `<id>.lrs.every`.
+   */
+  readonly besideKind?: boolean;
+  /** The union's name in the published JSON Schema's $defs (`DatasetSpec`), if it has one. */
+  readonly schemaId?: string;
 }
 
 /** Each kind's fields, by kind. */
@@ -140,11 +162,20 @@ function union<const F extends FieldTable, const N extends NestedTable = typeof 
   };
 }
 
-const int = (min: number, max: number): NumberType => ({ type: 'number', min, max, integer: true });
-const num = (min: number, max: number): NumberType => ({ type: 'number', min, max });
-const bool: BooleanType = { type: 'boolean' };
-const oneOf = <const E extends string>(...values: E[]): EnumType<E> => ({ type: 'enum', values });
-function field<
+export const int = (min: number, max: number): NumberType => ({
+  type: 'number',
+  min,
+  max,
+  integer: true,
+});
+export const num = (min: number, max: number): NumberType => ({ type: 'number', min, max });
+export const bool: BooleanType = { type: 'boolean' };
+export const oneOf = <const E extends string>(...values: E[]): EnumType<E> => ({
+  type: 'enum',
+  values,
+});
+/** One field: its link key, property, value type, form label and extras. */
+export function field<
   const P extends string,
   const V extends ValueType,
   const E extends FieldExtras = Record<never, never>,
@@ -422,27 +453,6 @@ export const OPTIMIZER_SCHEMA = union({
   },
 });
 
-/** Top-level scalars of the spec. */
-export const SEED_FIELD = field('seed', 'seed', int(0, MAX_SEED), 'Seed');
-export const TICK_FIELD = field(
-  'tick',
-  'tickGradEvals',
-  int(1, 10_000),
-  'Gradient evals per tick',
-  {
-    hint: 'Every run advances by this many gradient evaluations per lockstep tick',
-  },
-);
-export const BUDGET_FIELD = field('budget', 'budget', int(0, 10_000_000), 'Ticks to the verdict', {
-  hint: 'The experiment plays to this tick and gives its verdict (0: no end)',
-});
-
-/** Run-level fields (`<id>.label` is text, checked by `RUN_LABEL`). */
-export const SEED_OFFSET_FIELD = field('seed', 'seedOffset', int(0, 1_000_000), 'Seed offset', {
-  hint: "Added to the experiment seed for this run's minibatches, noise and hyperplane",
-});
-export const MAX_RUNS = 12;
-export const MAX_LABEL = 40;
 /** A run id: short, URL-safe, starts with a letter. */
 export const RUN_ID = /^[A-Za-z][A-Za-z0-9_-]{0,15}$/;
 /** Words a run id may not take: they are the link's own top-level keys and prefixes. */
@@ -464,44 +474,3 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'hide',
   'focus',
 ]);
-
-/** Relative sizes (σ, d) of the flatness measures: 1…16 of them in [1e-4, 10]. */
-const SIZES: NumbersType = { type: 'numbers', min: 1e-4, max: 10, minLength: 1, maxLength: 16 };
-
-/** The analysis group (`an.*`). */
-export const ANALYSIS_FIELDS = {
-  every: field('every', 'every', int(0, 100_000), 'Analyse every (ticks, 0 = on request)'),
-  spectrum: field('spectrum', 'spectrum', oneOf('auto', 'exact', 'slq', 'off'), 'Spectrum', {
-    valueLabels: { slq: 'SLQ density' },
-  }),
-  wait: field('wait', 'wait', bool, 'Training waits for the analysis'),
-  extent: field('extent', 'extent', num(1e-3, 1000), 'Extent ±', {
-    hint: 'Half-width of the grid in plane units',
-  }),
-  resolution: field('res', 'resolution', int(5, 201), 'Grid', { hint: 'Grid points per side' }),
-  sigmas: field('sigmas', 'sigmas', SIZES, 'σ', {
-    hint: 'Relative noise levels σ of the local energy',
-  }),
-  radii: field('radii', 'radii', SIZES, 'd', {
-    hint: 'Relative radii d of the shell local entropy',
-  }),
-  draws: field('draws', 'draws', int(1, 1000), 'Draws', { hint: 'Seeded draws per σ and per d' }),
-  tolerance: field('tol', 'tolerance', num(0, 1), 'Shell tolerance', {
-    hint: 'A shell point counts when its training error is within this of the centre’s',
-  }),
-} as const;
-
-/** Slice settings a link or the editor turns on when the slice was off. */
-export const DEFAULT_SLICE: NonNullable<AnalysisSpec['slice']> = {
-  plane: 'threePoints',
-  extent: 1,
-  resolution: 41,
-};
-
-/** Flatness settings a link or the editor turns on when flatness was off. */
-export const DEFAULT_FLATNESS: NonNullable<AnalysisSpec['flatness']> = {
-  sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
-  radii: [0.01, 0.03, 0.1, 0.3],
-  draws: 32,
-  tolerance: 0,
-};

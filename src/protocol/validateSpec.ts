@@ -13,25 +13,11 @@ import type { DatasetSpec } from '../core/data/datasetSpec';
 import type { LossSpec } from '../core/losses/lossSpec';
 import type { ModelSpec } from '../core/models/modelSpec';
 import { validateOptimizerSpec } from '../core/optimizers/validateOptimizerSpec';
-import { PLANE_KINDS } from './analysis';
 import { SPEC_VERSION, type ExperimentSpec } from './experimentSpec';
-import { COPY_FIELDS, HYPERPLANE_FIELD, runVariantConflicts } from './runVariants';
-import {
-  ANALYSIS_FIELDS,
-  BUDGET_FIELD,
-  DATASET_SCHEMA,
-  LOSS_SCHEMA,
-  MAX_LABEL,
-  MAX_RUNS,
-  MODEL_SCHEMA,
-  OPTIMIZER_SCHEMA,
-  RESERVED_IDS,
-  RUN_ID,
-  SEED_FIELD,
-  SEED_OFFSET_FIELD,
-  TICK_FIELD,
-} from './specSchema';
-import { zodShape, zodUnion } from './zodFromTable';
+import { runVariantConflicts } from './runVariants';
+import { ANALYSIS_LAYOUT, MAX_RUNS, RUN_ID_FIELD, RUN_LAYOUT, TOP_LAYOUT } from './specLayout';
+import { OPTIMIZER_SCHEMA } from './specSchema';
+import { zodField, zodGroups, zodShape, zodUnion, zodUnions } from './zodFromTable';
 import { zodProblems } from './zodProblems';
 
 /** 'sign' for the ±1 tasks (random patterns, teacher–student), 'class' for the rest. */
@@ -83,30 +69,6 @@ export function lossConflict(loss: LossSpec, dataset: DatasetSpec): string | nul
   return null;
 }
 
-function isControl(char: string): boolean {
-  const code = char.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
-}
-
-/** `text` without its control characters (C0 and DEL). */
-export function withoutControlCharacters(text: string): string {
-  return [...text].filter((c) => !isControl(c)).join('');
-}
-
-/** A run label: 1…40 characters, no control characters. */
-export function isValidLabel(label: unknown): label is string {
-  return (
-    typeof label === 'string' &&
-    label.length > 0 &&
-    label.length <= MAX_LABEL &&
-    ![...label].some(isControl)
-  );
-}
-
-export function isValidRunId(id: unknown): id is string {
-  return typeof id === 'string' && RUN_ID.test(id) && !RESERVED_IDS.has(id);
-}
-
 /** An optimizer: its fields' ranges, then its stability conditions (`validateOptimizerSpec`). */
 export const OPTIMIZER_SPEC_SCHEMA = zodUnion(OPTIMIZER_SCHEMA)
   .superRefine((optimizer, ctx) => {
@@ -120,26 +82,12 @@ export function optimizerProblems(optimizer: unknown, path: string): string[] {
   return zodProblems(OPTIMIZER_SPEC_SCHEMA, optimizer, path, path);
 }
 
-const RUN_ID_SCHEMA = z
-  .string()
-  .regex(RUN_ID, { error: 'must be a letter, then up to 15 letters, digits, - or _' })
-  .refine((id) => !RESERVED_IDS.has(id), 'is a word the link reserves')
-  .meta({ not: { enum: [...RESERVED_IDS] } });
-
 const RUN_SCHEMA = z
   .object({
-    id: RUN_ID_SCHEMA,
-    label: z
-      .string()
-      .min(1)
-      .max(MAX_LABEL)
-      // eslint-disable-next-line no-control-regex -- control characters are what a label may not hold
-      .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not hold control characters' }),
+    id: zodField(RUN_ID_FIELD),
+    ...zodShape(RUN_LAYOUT.fields),
     optimizer: OPTIMIZER_SPEC_SCHEMA,
-    ...zodShape([SEED_OFFSET_FIELD, HYPERPLANE_FIELD]),
-    copy: z
-      .object({ of: RUN_ID_SCHEMA, ...zodShape([COPY_FIELDS.layer, COPY_FIELDS.factor]) })
-      .optional(),
+    ...zodGroups(RUN_LAYOUT.groups),
   })
   .meta({
     id: 'RunSpec',
@@ -147,25 +95,7 @@ const RUN_SCHEMA = z
   });
 
 const ANALYSIS_SCHEMA = z
-  .object({
-    ...zodShape([ANALYSIS_FIELDS.every, ANALYSIS_FIELDS.wait, ANALYSIS_FIELDS.spectrum]),
-    slice: z
-      .object({
-        plane: z.enum(PLANE_KINDS),
-        ...zodShape([ANALYSIS_FIELDS.extent, ANALYSIS_FIELDS.resolution]),
-      })
-      .nullable(),
-    flatness: z
-      .object(
-        zodShape([
-          ANALYSIS_FIELDS.sigmas,
-          ANALYSIS_FIELDS.radii,
-          ANALYSIS_FIELDS.draws,
-          ANALYSIS_FIELDS.tolerance,
-        ]),
-      )
-      .nullable(),
-  })
+  .object({ ...zodShape(ANALYSIS_LAYOUT.fields), ...zodGroups(ANALYSIS_LAYOUT.groups) })
   .meta({
     id: 'AnalysisSpec',
     description: 'Which landscape analyses run, how often, and how finely',
@@ -197,10 +127,8 @@ function refineSpec(spec: ExperimentSpec, ctx: z.RefinementCtx): void {
 export const EXPERIMENT_SPEC_SCHEMA = z
   .object({
     version: z.literal(SPEC_VERSION),
-    ...zodShape([SEED_FIELD, TICK_FIELD, BUDGET_FIELD]),
-    dataset: zodUnion(DATASET_SCHEMA).meta({ id: 'DatasetSpec' }),
-    model: zodUnion(MODEL_SCHEMA).meta({ id: 'ModelSpec' }),
-    loss: zodUnion(LOSS_SCHEMA).meta({ id: 'LossSpec' }),
+    ...zodShape(TOP_LAYOUT.fields),
+    ...zodUnions(TOP_LAYOUT.unions),
     runs: z.array(RUN_SCHEMA).min(1).max(MAX_RUNS),
     analysis: ANALYSIS_SCHEMA,
   })

@@ -7,19 +7,24 @@
  * ./validateSpec.ts). Rules across fields are not here: they are refinements of the spec schema.
  */
 import { z } from 'zod';
-import type {
-  BooleanType,
-  EnumType,
-  EnumsType,
-  FieldSchema,
-  FieldTable,
-  NestedSchema,
-  NestedTable,
-  NumberType,
-  NumbersType,
-  TableUnion,
-  UnionSchema,
-  ValueType,
+import type { SwitchGroup } from './specLayout';
+import {
+  RESERVED_IDS,
+  RUN_ID,
+  type BooleanType,
+  type EnumType,
+  type EnumsType,
+  type FieldSchema,
+  type FieldTable,
+  type IdType,
+  type NestedSchema,
+  type NestedTable,
+  type NumberType,
+  type NumbersType,
+  type TableUnion,
+  type TextType,
+  type UnionSchema,
+  type ValueType,
 } from './specSchema';
 
 type EnumOf<E extends string> = z.ZodEnum<{ [K in E]: K }>;
@@ -35,7 +40,9 @@ export type ZodOfValue<V extends ValueType> = V extends NumberType
         ? z.ZodArray<z.ZodNumber>
         : V extends EnumsType<infer E>
           ? z.ZodArray<EnumOf<E>>
-          : never;
+          : V extends TextType | IdType
+            ? z.ZodString
+            : never;
 
 /** The zod type of a field: its value's, `.optional()` when the field may be absent. */
 export type ZodOfField<F extends FieldSchema> = F extends { readonly optional: true }
@@ -47,7 +54,7 @@ export type ShapeOf<Fs extends readonly FieldSchema[]> = {
   [F in Fs[number] as F['prop']]: ZodOfField<F>;
 };
 
-type NestedShape<Ns> = Ns extends readonly NestedSchema[]
+export type NestedShape<Ns> = Ns extends readonly NestedSchema[]
   ? { [N in Ns[number] as N['prop']]: ZodOfUnion<N['union']> }
   : unknown;
 
@@ -56,6 +63,19 @@ type KindObject<
   N extends NestedTable,
   K extends keyof F & string,
 > = z.ZodObject<{ kind: z.ZodLiteral<K> } & ShapeOf<F[K]> & NestedShape<N[K]>>;
+
+/** The zod type of a switchable group: an object of its head and fields, null or absent when off. */
+export type ZodOfGroup<G extends SwitchGroup> =
+  G extends SwitchGroup<string, infer H, infer Fs>
+    ? G['offIs'] extends 'null'
+      ? z.ZodNullable<z.ZodObject<ShapeOf<H extends FieldSchema ? readonly [H, ...Fs] : Fs>>>
+      : z.ZodOptional<z.ZodObject<ShapeOf<H extends FieldSchema ? readonly [H, ...Fs] : Fs>>>
+    : never;
+
+/** A z.object shape of a list of switchable groups, by property. */
+export type GroupShapeOf<Gs extends readonly SwitchGroup[]> = {
+  [G in Gs[number] as G['prop']]: ZodOfGroup<G>;
+};
 
 /** The zod type of a union: one object per kind, discriminated on `kind`. */
 export type ZodOfUnion<U extends UnionSchema> =
@@ -89,6 +109,21 @@ function zodOfValue(t: ValueType): z.ZodType {
         .min(t.minLength)
         .refine((names) => new Set(names).size === names.length, 'must not name one twice')
         .meta({ uniqueItems: true });
+    case 'text':
+      return (
+        z
+          .string()
+          .min(1)
+          .max(t.maxLength)
+          // eslint-disable-next-line no-control-regex -- control characters are what text may not hold
+          .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not hold control characters' })
+      );
+    case 'id':
+      return z
+        .string()
+        .regex(RUN_ID, { error: 'must be a letter, then up to 15 letters, digits, - or _' })
+        .refine((id) => !RESERVED_IDS.has(id), 'is a word the link reserves')
+        .meta({ not: { enum: [...RESERVED_IDS] } });
   }
 }
 
@@ -118,6 +153,26 @@ export function zodShape<const Fs extends readonly FieldSchema[]>(fields: Fs): S
   return Object.fromEntries(fields.map((f) => [f.prop, zodField(f)])) as ShapeOf<Fs>;
 }
 
+/** The z.object shape of unions, by property; `schemaId` names one in the JSON Schema's $defs. */
+export function zodUnions<const Ns extends readonly NestedSchema[]>(unions: Ns): NestedShape<Ns> {
+  return Object.fromEntries(
+    unions.map((n) => {
+      const schema = zodUnion(n.union as TableUnion);
+      return [n.prop, n.schemaId ? schema.meta({ id: n.schemaId }) : schema];
+    }),
+  ) as NestedShape<Ns>;
+}
+
+/** The z.object shape of switchable groups: each an object of its head and fields, or off. */
+export function zodGroups<const Gs extends readonly SwitchGroup[]>(groups: Gs): GroupShapeOf<Gs> {
+  return Object.fromEntries(
+    groups.map((g) => {
+      const object = z.object(zodShape(g.head ? [g.head, ...g.fields] : g.fields));
+      return [g.prop, g.offIs === 'null' ? object.nullable() : object.optional()];
+    }),
+  ) as GroupShapeOf<Gs>;
+}
+
 /**
  * The zod schema of a union: for each kind an object of its fields and nested unions; a value
  * of no known kind is "not a known <noun>".
@@ -127,7 +182,7 @@ export function zodUnion<U extends TableUnion>(u: U): ZodOfUnion<U> {
     z.object({
       kind: z.literal(kind),
       ...zodShape(u.fields(kind)),
-      ...Object.fromEntries(u.nested(kind).map((n) => [n.prop, zodUnion(n.union as TableUnion)])),
+      ...zodUnions(u.nested(kind)),
     }),
   );
   const notKnown = `is not a known ${u.noun}`;

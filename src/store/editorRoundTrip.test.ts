@@ -14,18 +14,15 @@ import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { PRESETS } from '../protocol/presets';
 import { COPY_FIELDS, HYPERPLANE_FIELD } from '../protocol/runVariants';
 import {
-  ANALYSIS_FIELDS,
   DATASET_SCHEMA,
   LOSS_SCHEMA,
   MODEL_SCHEMA,
   OPTIMIZER_KINDS,
   OPTIMIZER_SCHEMA,
-  SEED_FIELD,
-  SEED_OFFSET_FIELD,
-  TICK_FIELD,
   type FieldSchema,
   type ValueType,
 } from '../protocol/specSchema';
+import { ANALYSIS_LAYOUT, SEED_OFFSET_FIELD, TOP_LAYOUT } from '../protocol/specLayout';
 import { SpecGenerator, seededRandom } from '../protocol/testing/randomSpec.node';
 import { repairSpec } from '../protocol/repairSpec';
 import { EXPERIMENT_SPEC_SCHEMA } from '../protocol/validateSpec';
@@ -43,8 +40,7 @@ import {
   withModelParams,
   withRunAdded,
   withRunUpdated,
-  withSeed,
-  withTickGradEvals,
+  withTopField,
   type DatasetKind,
   type EntropySgdVariant,
   type ModelKind,
@@ -139,36 +135,31 @@ function editorFields(spec: ExperimentSpec): EditorField[] {
         ),
     );
   });
-  out.push(
-    {
-      name: 'seed',
-      field: SEED_FIELD,
-      read: (s) => s.seed,
-      edit: (s, v) => withSeed(s, v as number),
-    },
-    {
-      name: 'tick',
-      field: TICK_FIELD,
-      read: (s) => s.tickGradEvals,
-      edit: (s, v) => withTickGradEvals(s, v as number),
-    },
-  );
+  for (const f of TOP_LAYOUT.fields) {
+    out.push({
+      name: f.key,
+      field: f,
+      read: (s) => bag(s)[f.prop],
+      edit: (s, v) => withTopField(s, f, v),
+    });
+  }
   const analysis = (patch: Parameters<typeof patchAnalysis>[1]) => (s: ExperimentSpec) => ({
     ...s,
     analysis: patchAnalysis(s.analysis, patch),
   });
   union(
     'an',
-    [ANALYSIS_FIELDS.every, ANALYSIS_FIELDS.spectrum],
+    ANALYSIS_LAYOUT.fields,
     (s) => bag(s.analysis),
     (s, p, v) => analysis({ [p]: v })(s),
   );
-  if (spec.analysis.slice) {
+  for (const g of ANALYSIS_LAYOUT.groups) {
+    if (!spec.analysis[g.prop]) continue;
     union(
       'an',
-      [ANALYSIS_FIELDS.extent, ANALYSIS_FIELDS.resolution],
-      (s) => bag(s.analysis.slice),
-      (s, p, v) => analysis({ slice: { [p]: v } })(s),
+      g.fields,
+      (s) => bag(s.analysis[g.prop]),
+      (s, p, v) => analysis({ [g.prop]: { [p]: v } })(s),
     );
   }
   return out;
@@ -193,6 +184,10 @@ function extremes(type: ValueType): unknown[] {
       ];
     case 'enums':
       return [type.values.slice(0, type.minLength), [...type.values]];
+    case 'text':
+      return ['x', 'é'.repeat(type.maxLength)];
+    case 'id':
+      return ['a', `b${'_'.repeat(15)}`];
   }
 }
 

@@ -19,8 +19,7 @@ import {
   withRunAdded,
   withRunRemoved,
   withRunUpdated,
-  withSeed,
-  withTickGradEvals,
+  withTopField,
   type DatasetKind,
   type DatasetSpec,
   type EntropySgdVariant,
@@ -32,6 +31,7 @@ import {
   type RunPatch,
 } from './specEdits';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
+import type { FieldSchema } from '../protocol/specSchema';
 
 /**
  * Applies `change` as `applyEdit` does: what it leaves impossible (a copy of a tanh network, a
@@ -93,10 +93,7 @@ export function setEntropySgdVariant(runId: string, variant: EntropySgdVariant):
   edit((s) => withEntropySgdVariant(s, runId, variant));
 }
 
-export function setSeed(seed: number): void {
-  edit((s) => withSeed(s, seed));
-}
-
-export function setTickGradEvals(tickGradEvals: number): void {
-  edit((s) => withTickGradEvals(s, tickGradEvals));
+/** A top-level field of the spec (seed, gradients per tick, budget): a new experiment. */
+export function setTopField(f: FieldSchema, value: unknown): void {
+  edit((s) => withTopField(s, f, value));
 }

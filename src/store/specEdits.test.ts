@@ -3,7 +3,7 @@ import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { repairRunVariants } from '../protocol/runVariants';
-import { MAX_RUNS } from '../protocol/specSchema';
+import { MAX_RUNS, TICK_FIELD } from '../protocol/specLayout';
 import { validateSpec } from '../protocol/validateSpec';
 import {
   canAddRun,
@@ -15,7 +15,7 @@ import {
   withRunAdded,
   withRunRemoved,
   withRunUpdated,
-  withTickGradEvals,
+  withTopField,
 } from './specEdits';
 
 /** The default experiment cut to its first run (SGD), whatever else the default holds. */
@@ -106,8 +106,9 @@ describe('spec edits', () => {
   });
 
   it('rounds and bounds the tick budget', () => {
-    expect(withTickGradEvals(base, 0).tickGradEvals).toBe(1);
-    expect(withTickGradEvals(base, 7.4).tickGradEvals).toBe(7);
+    expect(withTopField(base, TICK_FIELD, 0).tickGradEvals).toBe(1);
+    expect(withTopField(base, TICK_FIELD, 7.4).tickGradEvals).toBe(7);
+    expect(withTopField(base, TICK_FIELD, base.tickGradEvals)).toBe(base);
   });
 });
 

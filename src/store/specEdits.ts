@@ -32,17 +32,8 @@ import type {
 import { formatValue, parseValue } from '../protocol/linkValues';
 import { repairSpec } from '../protocol/repairSpec';
 import { defaultCopy } from '../protocol/runVariants';
-import {
-  ANALYSIS_FIELDS,
-  DEFAULT_FLATNESS,
-  DEFAULT_SLICE,
-  MAX_LABEL,
-  MAX_RUNS,
-  OPTIMIZER_LABELS,
-  SEED_FIELD,
-  TICK_FIELD,
-  type FieldSchema,
-} from '../protocol/specSchema';
+import { OPTIMIZER_LABELS, type FieldSchema } from '../protocol/specSchema';
+import { ANALYSIS_LAYOUT, MAX_LABEL, MAX_RUNS } from '../protocol/specLayout';
 import { validateSpec } from '../protocol/validateSpec';
 
 export type {
@@ -225,13 +216,13 @@ export function withEntropySgdVariant(
   return { ...spec, runs };
 }
 
-export function withSeed(spec: ExperimentSpec, seed: number): ExperimentSpec {
-  return { ...spec, seed: fit(SEED_FIELD, seed, spec.seed) };
-}
+type Bag = Readonly<Record<string, unknown>>;
 
-export function withTickGradEvals(spec: ExperimentSpec, tickGradEvals: number): ExperimentSpec {
-  const value = fit(TICK_FIELD, tickGradEvals, spec.tickGradEvals);
-  return value === spec.tickGradEvals ? spec : { ...spec, tickGradEvals: value };
+/** `spec` with one of its top-level fields (`TOP_LAYOUT`: seed, tick, budget) set, fitted as the link would. */
+export function withTopField(spec: ExperimentSpec, f: FieldSchema, value: unknown): ExperimentSpec {
+  const old = (spec as unknown as Bag)[f.prop];
+  const fitted = fit(f, value, old);
+  return fitted === old ? spec : { ...spec, [f.prop]: fitted };
 }
 
 /** A partial change of the analysis settings; `slice`/`flatness` merge into the current ones. */
@@ -249,39 +240,32 @@ function fit<T>(f: FieldSchema, x: T, kept: T): T {
   return parsed.ok ? (parsed.value as T) : kept;
 }
 
-/** `analysis` with `patch` applied, each number fitted to its schema field as the link would. */
+/**
+ * `analysis` with `patch` applied, each value fitted to its schema field as the link would: the
+ * fields of `ANALYSIS_LAYOUT`, and its groups (slice, flatness) turned off by null or merged
+ * into the current settings (or the group's defaults, when it was off).
+ */
 export function patchAnalysis(analysis: AnalysisSpec, patch: AnalysisPatch): AnalysisSpec {
-  const F = ANALYSIS_FIELDS;
-  let slice = analysis.slice;
-  if (patch.slice === null) slice = null;
-  else if (patch.slice) {
-    const old = slice ?? DEFAULT_SLICE;
-    const merged = { ...old, ...patch.slice };
-    slice = {
-      plane: merged.plane,
-      extent: fit(F.extent, merged.extent, old.extent),
-      resolution: fit(F.resolution, merged.resolution, old.resolution),
-    };
+  const a = analysis as unknown as Bag;
+  const p = patch as Bag;
+  const out: Record<string, unknown> = { ...a };
+  for (const f of ANALYSIS_LAYOUT.fields) {
+    if (p[f.prop] !== undefined) out[f.prop] = fit(f, p[f.prop], a[f.prop]);
   }
-  let flatness = analysis.flatness;
-  if (patch.flatness === null) flatness = null;
-  else if (patch.flatness) {
-    const old = flatness ?? DEFAULT_FLATNESS;
-    const merged = { ...old, ...patch.flatness };
-    flatness = {
-      sigmas: fit(F.sigmas, merged.sigmas, old.sigmas),
-      radii: fit(F.radii, merged.radii, old.radii),
-      draws: fit(F.draws, merged.draws, old.draws),
-      tolerance: fit(F.tolerance, merged.tolerance, old.tolerance),
-    };
+  for (const g of ANALYSIS_LAYOUT.groups) {
+    const change = p[g.prop] as Bag | null | undefined;
+    if (change === null) out[g.prop] = null;
+    else if (change) {
+      const old = (a[g.prop] ?? g.defaults(undefined)) as Bag;
+      const merged = { ...old, ...change };
+      const group: Record<string, unknown> = {};
+      for (const f of g.head ? [g.head, ...g.fields] : g.fields) {
+        group[f.prop] = fit(f, merged[f.prop], old[f.prop]);
+      }
+      out[g.prop] = group;
+    }
   }
-  return {
-    every: patch.every === undefined ? analysis.every : fit(F.every, patch.every, analysis.every),
-    wait: patch.wait ?? analysis.wait,
-    spectrum: patch.spectrum ?? analysis.spectrum,
-    slice,
-    flatness,
-  };
+  return out as unknown as AnalysisSpec;
 }
 
 /** What the editor made of an edit: the new spec and what it repaired, or why it refused. */

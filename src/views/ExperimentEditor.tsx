@@ -1,11 +1,5 @@
-import {
-  ANALYSIS_FIELDS,
-  DATASET_SCHEMA,
-  LOSS_SCHEMA,
-  MODEL_SCHEMA,
-  SEED_FIELD,
-  TICK_FIELD,
-} from '../protocol/specSchema';
+import { DATASET_SCHEMA, LOSS_SCHEMA, MODEL_SCHEMA } from '../protocol/specSchema';
+import { ANALYSIS_LAYOUT, TOP_LAYOUT } from '../protocol/specLayout';
 import { setAnalysis } from '../store/analysisActions';
 import type { DatasetKind, LossKind, ModelKind } from '../store/specEdits';
 import {
@@ -15,21 +9,28 @@ import {
   setLossParams,
   setModelKind,
   setModelParams,
-  setSeed,
-  setTickGradEvals,
+  setTopField,
 } from '../store/specActions';
 import { RunsEditor } from './RunsEditor';
-import { SchemaField, UnionFields } from './SchemaField';
+import { SchemaFields, UnionFields } from './SchemaField';
 import { useAppStore } from './useAppStore';
 
-/** Data set, model, loss, runs, seed and analysis cadence: each change restarts the experiment. */
+/** `tickGradEvals` → `tick-grad-evals`: a field's test id. */
+function kebab(prop: string): string {
+  return prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/**
+ * Data set, model, loss, runs, and the schedule: the spec's top-level fields and the analysis'
+ * (`TOP_LAYOUT`, `ANALYSIS_LAYOUT`), each drawn from its schema. A change of the data, model,
+ * loss, runs or a top-level field restarts the experiment; analysis settings apply as it trains.
+ */
 export function ExperimentEditor() {
   const dataset = useAppStore((s) => s.spec.dataset);
   const model = useAppStore((s) => s.spec.model);
   const loss = useAppStore((s) => s.spec.loss);
-  const seed = useAppStore((s) => s.spec.seed);
-  const tickGradEvals = useAppStore((s) => s.spec.tickGradEvals);
-  const analysis = useAppStore((s) => s.spec.analysis);
+  const spec = useAppStore((s) => s.spec);
+  const analysis = spec.analysis;
 
   return (
     <aside className="editor" data-testid="editor" aria-label="Experiment settings">
@@ -63,29 +64,17 @@ export function ExperimentEditor() {
       <RunsEditor />
       <fieldset>
         <legend>Schedule</legend>
-        <SchemaField
-          field={SEED_FIELD}
-          testId="seed"
-          value={seed}
-          onCommit={(v) => setSeed(v as number)}
+        <SchemaFields
+          fields={TOP_LAYOUT.fields}
+          values={spec}
+          testId={(f) => kebab(f.prop)}
+          onCommit={setTopField}
         />
-        <SchemaField
-          field={TICK_FIELD}
-          testId="tick-grad-evals"
-          value={tickGradEvals}
-          onCommit={(v) => setTickGradEvals(v as number)}
-        />
-        <SchemaField
-          field={ANALYSIS_FIELDS.every}
-          testId="analysis-every"
-          value={analysis.every}
-          onCommit={(v) => setAnalysis({ every: v as number })}
-        />
-        <SchemaField
-          field={ANALYSIS_FIELDS.spectrum}
-          testId="analysis-spectrum"
-          value={analysis.spectrum}
-          onCommit={(v) => setAnalysis({ spectrum: v as typeof analysis.spectrum })}
+        <SchemaFields
+          fields={ANALYSIS_LAYOUT.fields}
+          values={spec.analysis}
+          testId={(f) => `analysis-${kebab(f.prop)}`}
+          onCommit={(f, v) => setAnalysis({ [f.prop]: v })}
         />
         <label className="field check">
           <input

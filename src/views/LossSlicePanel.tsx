@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { PLANE_KINDS, type PlaneKind, type SliceResult } from '../protocol/analysis';
 import { setAnalysis } from '../store/analysisActions';
-import { ANALYSIS_FIELDS } from '../protocol/specSchema';
+import { ANALYSIS_FIELDS } from '../protocol/specLayout';
 import { PLANE_LABELS } from '../store/specEdits';
 import { createColorLegend } from './charts/colorLegend';
 import { colorDomain, type ColorDomain } from './charts/colorScale';

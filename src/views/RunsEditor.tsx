@@ -12,9 +12,9 @@ import {
   OPTIMIZER_KINDS,
   OPTIMIZER_LABELS,
   OPTIMIZER_SCHEMA,
-  SEED_OFFSET_FIELD,
   type FieldSchema,
 } from '../protocol/specSchema';
+import { SEED_OFFSET_FIELD } from '../protocol/specLayout';
 import { addCopy, addRun, removeRun, setEntropySgdVariant, updateRun } from '../store/specActions';
 import { SelectField } from './fields';
 import { SchemaField, SchemaFields, UnionFields } from './SchemaField';

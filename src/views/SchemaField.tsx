@@ -100,6 +100,21 @@ export function SchemaField(props: {
         />
       );
     }
+    case 'text':
+    case 'id':
+      return (
+        <TextField<string>
+          label={label}
+          testId={testId}
+          value={typeof value === 'string' ? value : ''}
+          title={f.hint}
+          parse={(text) => {
+            const parsed = parseValue(text, type);
+            return parsed.ok && parsed.note === null ? (parsed.value as string) : null;
+          }}
+          onCommit={commit}
+        />
+      );
   }
 }
 

@@ -3,13 +3,12 @@
  * Values are drawn from the full ranges of `specSchema` (arbitrary doubles, not only round ones),
  * run labels from awkward text (URL metacharacters, non-ASCII).
  */
-import { PLANE_KINDS } from '../analysis';
 import type { AnalysisSpec, ExperimentSpec, RunSpec } from '../experimentSpec';
 import { COPY_FIELDS, HYPERPLANE_FIELD } from '../runVariants';
 import { SPEC_VERSION } from '../experimentSpec';
 import { PANEL_IDS, type PanelId, type Presentation } from '../presentation';
+import { ANALYSIS_LAYOUT, type ObjectLayout } from '../specLayout';
 import {
-  ANALYSIS_FIELDS,
   DATASET_SCHEMA,
   LOSS_SCHEMA,
   MAX_SEED,
@@ -89,7 +88,35 @@ export class SpecGenerator {
         const on = type.values.filter(() => this.chance(0.5));
         return on.length >= type.minLength ? on : type.values.slice(0, type.minLength);
       }
+      case 'text':
+        return this.label().slice(0, type.maxLength);
+      case 'id': {
+        let id = this.runId();
+        while (RESERVED_IDS.has(id)) id = this.runId();
+        return id;
+      }
     }
+  }
+
+  /** An object of `layout`: every field drawn, each switchable group off one time in five. */
+  object(layout: ObjectLayout): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const f of layout.fields) {
+      if (!(f.optional && this.chance(0.5))) out[f.prop] = this.value(f.value);
+    }
+    for (const n of layout.unions) out[n.prop] = this.union(n.union);
+    for (const g of layout.groups) {
+      if (this.chance(0.2)) {
+        if (g.offIs === 'null') out[g.prop] = null;
+        continue;
+      }
+      const group: Record<string, unknown> = g.head
+        ? { [g.head.prop]: this.value(g.head.value) }
+        : {};
+      for (const f of g.fields) group[f.prop] = this.value(f.value);
+      out[g.prop] = group;
+    }
+    return out;
   }
 
   union<T>(schema: UnionSchema, kind?: string): T {
@@ -193,26 +220,7 @@ export class SpecGenerator {
   }
 
   analysis(): AnalysisSpec {
-    return {
-      every: this.value(ANALYSIS_FIELDS.every.value) as number,
-      wait: this.chance(0.5),
-      spectrum: this.value(ANALYSIS_FIELDS.spectrum.value) as AnalysisSpec['spectrum'],
-      slice: this.chance(0.2)
-        ? null
-        : {
-            plane: this.pick(PLANE_KINDS),
-            extent: this.value(ANALYSIS_FIELDS.extent.value) as number,
-            resolution: this.value(ANALYSIS_FIELDS.resolution.value) as number,
-          },
-      flatness: this.chance(0.2)
-        ? null
-        : {
-            sigmas: this.value(ANALYSIS_FIELDS.sigmas.value) as number[],
-            radii: this.value(ANALYSIS_FIELDS.radii.value) as number[],
-            draws: this.value(ANALYSIS_FIELDS.draws.value) as number,
-            tolerance: this.value(ANALYSIS_FIELDS.tolerance.value) as number,
-          },
-    };
+    return this.object(ANALYSIS_LAYOUT) as unknown as AnalysisSpec;
   }
 
   spec(): ExperimentSpec {
