@@ -123,7 +123,7 @@ export async function analyseExperiment(
           spectra.push(
             twins[index] !== index && twin
               ? twinCopy(twin, { runId: run.runId, step: run.step, gradEvals: run.gradEvals })
-              : await analyseSpectrum(input.landscape, run, method, o),
+              : await analyseSpectrum(input.landscape, run, settings, o),
           );
         },
       });

@@ -51,12 +51,14 @@ export function spectrumMethod(
   return setting;
 }
 
+/** The spectrum of one run's point, by the method `settings` asks for at this model's size. */
 export async function analyseSpectrum(
   landscape: Landscape,
   target: SpectrumTarget,
-  method: 'exact' | 'slq',
+  settings: AnalysisSpec,
   opts: ChunkOptions,
 ): Promise<SpectrumResult> {
+  const method = spectrumMethod(settings.spectrum, landscape.model.paramCount) ?? 'exact';
   const k = Math.max(1, landscape.dataset.classes);
   const op = hessianOperator(landscape.loss, target.weights, hessianProducts(landscape.objective));
   try {
