@@ -236,6 +236,7 @@ export interface AnalysisPatch {
 
 /** `x` as the link decoder would read it into `f` (rounded, clamped), or `kept` when unusable. */
 function fit<T>(f: FieldSchema, x: T, kept: T): T {
+  if (f.optional && x === undefined) return x;
   const parsed = parseValue(formatValue(x, f.value), f.value);
   return parsed.ok ? (parsed.value as T) : kept;
 }
@@ -250,7 +251,10 @@ export function patchAnalysis(analysis: AnalysisSpec, patch: AnalysisPatch): Ana
   const p = patch as Bag;
   const out: Record<string, unknown> = { ...a };
   for (const f of ANALYSIS_LAYOUT.fields) {
-    if (p[f.prop] !== undefined) out[f.prop] = fit(f, p[f.prop], a[f.prop]);
+    if (!Object.hasOwn(p, f.prop)) continue;
+    const value = fit(f, p[f.prop], a[f.prop]);
+    if (value === undefined) delete out[f.prop];
+    else out[f.prop] = value;
   }
   for (const g of ANALYSIS_LAYOUT.groups) {
     const change = p[g.prop] as Bag | null | undefined;
