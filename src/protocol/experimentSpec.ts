@@ -52,6 +52,8 @@ export interface AnalysisSpec {
   readonly wait: boolean;
   /** 'exact' builds the whole Hessian (D ≤ ~3k); 'slq' estimates its density; 'auto' picks by D. */
   readonly spectrum: 'off' | 'auto' | 'exact' | 'slq';
+  /** Random probes of the SLQ density; absent: 8 (a link or export without it means 8). */
+  readonly probes?: number;
   readonly slice: {
     readonly plane: PlaneKind;
     /** Half-width of the grid in plane units (‖u‖ = ‖v‖ = 1 for orthonormal planes). */

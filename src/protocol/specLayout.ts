@@ -59,6 +59,11 @@ export const ANALYSIS_FIELDS = {
   spectrum: field('spectrum', 'spectrum', oneOf('auto', 'exact', 'slq', 'off'), 'Spectrum', {
     valueLabels: { slq: 'SLQ density' },
   }),
+  probes: field('probes', 'probes', int(1, 64), 'SLQ probes', {
+    optional: true,
+    absent: '8',
+    hint: 'Random start vectors of the SLQ density: more are smoother and slower (empty: 8)',
+  }),
   wait: field('wait', 'wait', bool, 'Training waits for the analysis'),
   extent: field('extent', 'extent', num(1e-3, 1000), 'Extent ±', {
     hint: 'Half-width of the grid in plane units',
@@ -190,7 +195,12 @@ export const RUN_LAYOUT = {
 
 /** The analysis, under `an.`. */
 export const ANALYSIS_LAYOUT = {
-  fields: [ANALYSIS_FIELDS.every, ANALYSIS_FIELDS.wait, ANALYSIS_FIELDS.spectrum],
+  fields: [
+    ANALYSIS_FIELDS.every,
+    ANALYSIS_FIELDS.wait,
+    ANALYSIS_FIELDS.spectrum,
+    ANALYSIS_FIELDS.probes,
+  ],
   unions: [],
   groups: [SLICE_GROUP, FLATNESS_GROUP],
 } as const satisfies ObjectLayout;

@@ -24,7 +24,8 @@ import type { Landscape } from './landscape';
 export const EXACT_SPECTRUM_MAX_PARAMS = 1500;
 
 /**
- * The SLQ density's probes and Lanczos steps per probe. Against the exact spectrum of the MNIST
+ * The SLQ density's probes (when the spec does not say: `AnalysisSpec.probes`) and Lanczos steps
+ * per probe. Against the exact spectrum of the MNIST
  * preset's three runs (D = 1,666, tick 150, 6 probe seeds each), 40 steps are as good as 60: the
  * density's L1 error on the panel's 400 bins 0.012 / 0.011 / 0.013 both ways, the spectral measure's
  * Wasserstein-1 distance 0.07–0.08% of the range against 0.05–0.07%; fewer probes cost accuracy (4
@@ -98,7 +99,7 @@ export async function analyseSpectrum(
     const { ends, quadrature } = await extremesAndDensity(
       op,
       { k: Math.min(k + 10, op.dim), which: 'both', rng: probes },
-      { probes: SLQ_PROBES, steps: Math.min(SLQ_STEPS, op.dim), rng: probes },
+      { probes: settings.probes ?? SLQ_PROBES, steps: Math.min(SLQ_STEPS, op.dim), rng: probes },
       progressRange(opts, 0, 0.75),
     );
     // Hutch++ for the same 30 products as Hutchinson's 30 probes: the Hessian's outliers go into
