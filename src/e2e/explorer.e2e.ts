@@ -92,6 +92,17 @@ describe('the explorer', () => {
       .evaluateAll((ps) => ps.map((p) => Number(p.getAttribute('data-points'))));
     expect(Math.max(...energyPoints)).toBeGreaterThan(1);
 
+    // The straight line between the two runs: a chart drawn once its data came (its container
+    // mounts after the panel did).
+    await page.waitForSelector('[data-testid="interpolation"] .lines path[data-points]', {
+      timeout: 30_000,
+    });
+    const linePoints = await page
+      .locator('[data-testid="interpolation"] .lines path[data-points]')
+      .evaluateAll((ps) => ps.map((p) => Number(p.getAttribute('data-points'))));
+    expect(linePoints).toHaveLength(2);
+    for (const points of linePoints) expect(points).toBeGreaterThan(10);
+
     // Training curves.
     const curvePoints = await page
       .locator('[data-testid="curves"] path[data-points]')

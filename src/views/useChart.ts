@@ -1,25 +1,25 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefCallback } from 'react';
 import type { ChartHandle } from './charts/chartHandle';
 import { cancelDraw, scheduleDraw } from './charts/drawQueue';
 import { rememberWidth } from './charts/elementWidth';
 
 /**
- * Mounts `create(el)` into the returned ref's element for the component's lifetime and calls
+ * Mounts `create(el)` into the returned ref's element while it is mounted and calls
  * `update(data)` whenever `data` changes (and on resize). React owns the container, d3 the pixels.
  * Redraws are batched into the commit's frame and bounded in time (./charts/drawQueue), so no commit
- * becomes a long task and a snapshot changes one frame.
+ * becomes a long task and a snapshot changes one frame. The ref is a callback, so a container
+ * that appears after the component mounted (a chart shown once its data exist) gets its chart.
  */
 export function useChart<D, E extends HTMLElement = HTMLDivElement>(
   create: (el: E) => ChartHandle<D>,
   data: D,
-): RefObject<E | null> {
-  const ref = useRef<E>(null);
+): RefCallback<E> {
+  const [el, setEl] = useState<E | null>(null);
   const chart = useRef<ChartHandle<D> | null>(null);
   const latest = useRef(data);
   const createRef = useRef(create);
 
   useEffect(() => {
-    const el = ref.current;
     if (!el) return;
     const handle = createRef.current(el);
     chart.current = handle;
@@ -39,7 +39,7 @@ export function useChart<D, E extends HTMLElement = HTMLDivElement>(
       handle.destroy();
       chart.current = null;
     };
-  }, []);
+  }, [el]);
 
   useEffect(() => {
     latest.current = data;
@@ -47,5 +47,5 @@ export function useChart<D, E extends HTMLElement = HTMLDivElement>(
     if (handle) scheduleDraw(handle, () => handle.update(latest.current));
   }, [data]);
 
-  return ref;
+  return setEl;
 }
