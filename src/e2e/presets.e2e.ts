@@ -198,6 +198,38 @@ describe('lecture and embed modes', () => {
     await page.close();
   });
 
+  it('lecture mode brings the panel a step is about into view below the story, not under it', async () => {
+    const { page, errors } = await chromium.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, `${appUrl}#lecture=1&backend=wasm`);
+    await page.getByTestId('play').click();
+    // The race's fifth step is about the flatness panel; it comes with the first flatness.
+    await page.waitForSelector('[data-testid="narrative-text"][data-step="4"]', {
+      timeout: 60_000,
+    });
+    // Pause by the shortcut: clicking Pause would scroll the page back up to the button.
+    await page.keyboard.press('Space');
+    // The smooth scroll has settled once the panel stops moving.
+    let top = Number.NaN;
+    await expect
+      .poll(
+        async () => {
+          const before = top;
+          top = (await page.getByTestId('flatness').boundingBox())?.y ?? Number.NaN;
+          return top === before;
+        },
+        { timeout: 10_000, interval: 300 },
+      )
+      .toBe(true);
+    const story = await page.getByTestId('narrative').boundingBox();
+    const panel = await page.getByTestId('flatness').boundingBox();
+    expect(story && panel).toBeTruthy();
+    expect(panel!.y).toBeGreaterThanOrEqual(story!.y + story!.height);
+    expect(panel!.y + panel!.height).toBeLessThanOrEqual(1080);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('on a phone the first screen shows Play and a chart', async () => {
     const { page } = await chromium.newPage();
     await page.setViewportSize({ width: 390, height: 844 });

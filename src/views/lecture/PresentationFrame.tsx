@@ -70,10 +70,22 @@ export function PresentationFrame(props: { children: ReactNode }) {
   const pointsAt = preset?.narrative[shown] ? stepMilestone(preset.narrative[shown]) : null;
   useEffect(() => {
     const target = pointsAt ? MILESTONE_PANEL[pointsAt] : null;
-    if (!p.lecture || !target) return;
-    document
-      .querySelector(`[data-testid="${target}"]`)
-      ?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    const panel = target ? document.querySelector(`[data-testid="${target}"]`) : null;
+    if (!p.lecture || !panel) return;
+    const bring = () => panel.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    bring();
+    // The panels around it grow as their first results land (the spectrum comes after the
+    // flatness): keep it in view while they settle, until the lecturer scrolls or 5 s have gone.
+    const observer = new ResizeObserver(bring);
+    if (panel.parentElement) observer.observe(panel.parentElement);
+    const stop = () => observer.disconnect();
+    const timer = window.setTimeout(stop, 5000);
+    window.addEventListener('wheel', stop, { once: true });
+    return () => {
+      stop();
+      window.clearTimeout(timer);
+      window.removeEventListener('wheel', stop);
+    };
   }, [pointsAt, shown, p.lecture]);
 
   const classes = [
