@@ -5,6 +5,7 @@ import { FreeEntropyFigure } from './FreeEntropyFigure';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
 import { useChart } from './useChart';
+import { RunLegend } from './RunLegend';
 
 type Measure = 'error' | 'loss';
 
@@ -111,15 +112,10 @@ export function FlatnessPanel() {
           onChange={setMeasure}
         />
       </div>
-      <ul className="legend">
-        {runs.map((run, i) => (
-          <li key={run.id}>
-            <span className="swatch" style={{ background: runColor(i) }} />
-            {run.label}
-          </li>
-        ))}
-        <li className="muted">bands: ± spread over draws</li>
-      </ul>
+      <RunLegend
+        entries={runs.map((run, i) => ({ id: run.id, label: run.label, color: runColor(i) }))}
+        note="bands: ± spread over draws"
+      />
       <div className="flatness-charts">
         <figure>
           <figcaption>Local energy δE(σ) — lower is flatter</figcaption>

@@ -13,6 +13,7 @@ import { SchemaField } from './SchemaField';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
 import { useChart } from './useChart';
+import { RunLegend } from './RunLegend';
 
 type Scale = 'log' | 'linear';
 
@@ -237,15 +238,7 @@ export function LossSlicePanel() {
         />
       </div>
       <SliceSettings />
-      <ul className="legend">
-        {runs.map((r) => (
-          <li key={r.id}>
-            <span className="swatch" style={{ background: r.color }} />
-            {r.label}
-          </li>
-        ))}
-        <li className="muted">faded dots lie off the plane</li>
-      </ul>
+      <RunLegend entries={runs} note="faded dots lie off the plane" />
       {sliceOff ? (
         <p className="muted placeholder" data-testid="slice-off">
           This experiment draws no loss slice (its claim is read elsewhere); “Show the loss slice”

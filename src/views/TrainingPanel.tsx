@@ -6,6 +6,7 @@ import { SelectField, Toggle } from './fields';
 import { runColor } from './runColors';
 import { useAppStore } from './useAppStore';
 import { useChart } from './useChart';
+import { RunLegend } from './RunLegend';
 
 type Metric = 'loss' | 'error' | 'lambdaMax' | 'trace' | 'confinement' | 'weightNorm';
 type XAxis = 'gradEvals' | 'step';
@@ -154,17 +155,16 @@ export function TrainingPanel() {
           onChange={setXAxis}
         />
       </div>
-      <ul className="legend">
-        {runs.map((run, i) => (
-          <li key={run.id}>
-            <span className="swatch" style={{ background: runColor(i) }} />
-            {run.label}
-            {run.status !== 'running' && (
-              <span className="run-stopped"> — stopped: {run.reason}</span>
-            )}
-          </li>
-        ))}
-      </ul>
+      <RunLegend
+        entries={runs.map((run, i) => ({
+          id: run.id,
+          label: run.label,
+          color: runColor(i),
+          suffix: run.status !== 'running' && (
+            <span className="run-stopped"> — stopped: {run.reason}</span>
+          ),
+        }))}
+      />
       <Chart key={`${metric}:${xAxis}`} metric={metric} xAxis={xAxis} />
     </section>
   );

@@ -8,6 +8,7 @@ import type { GoldilocksResult } from '../../protocol/jobs/goldilocksJob';
 import { createLineChart, type ChartLine } from '../charts/lineChart';
 import { runColor } from '../runColors';
 import { useChart } from '../useChart';
+import { RunLegend } from '../RunLegend';
 
 function line(
   result: GoldilocksResult | null,
@@ -68,16 +69,7 @@ export function GoldilocksFigures(props: { result: GoldilocksResult | null }) {
 
   return (
     <>
-      {result && (
-        <ul className="legend">
-          {[...measureLines, ...lossLines].map((l) => (
-            <li key={l.id}>
-              <span className="swatch" style={{ background: l.color }} />
-              {l.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      {result && <RunLegend entries={[...measureLines, ...lossLines]} />}
       <div ref={measureRef} className="chart" data-drawn={result ? 'yes' : 'no'} />
       <div ref={lossRef} className="chart" />
       {result && (
