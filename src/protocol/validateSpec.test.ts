@@ -1,7 +1,7 @@
 /**
  * `validateSpec`: the zod schema derived from the spec table, and the refinements across fields.
  * Each broken spec gets one sentence that names the field, the rule and the value. (Random valid
- * specs pass: permalink.test.ts; every preset: presets/presets.test.ts.)
+ * specs pass: permalink.test.ts; every preset: ../presets/presets.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from './defaultExperiment';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { CATALOG } from '../presets';
 import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { repairRunVariants } from '../protocol/runVariants';
 import { MAX_RUNS } from '../protocol/specSchema';
@@ -148,7 +149,11 @@ describe('the run limit', () => {
     expect(withCopyAdded(spec, spec.runs[0]!.id)).toBe(spec);
     expect(validateSpec(spec)).toEqual([]);
     const base = defaultExperimentSpec();
-    const back = decodePermalink(encodePermalink({ spec, backend: 'auto' }, base), base);
+    const back = decodePermalink(
+      encodePermalink({ spec, backend: 'auto' }, base, CATALOG),
+      base,
+      CATALOG,
+    );
     expect(back.corrections).toEqual([]);
     expect(back.spec.runs.map((r) => r.id)).toEqual(spec.runs.map((r) => r.id));
   });

@@ -7,7 +7,7 @@
  */
 import type { JobKind, JobSpec, ResultOf } from '../jobs';
 import type { Say } from '../linkFields';
-import type { ExperimentText, PresetCheck } from '../presets/preset';
+import type { ExperimentText, PresetCheck } from '../preset';
 import type { FieldSchema } from '../specSchema';
 
 export type JobOf<K extends JobKind> = Extract<JobSpec, { kind: K }>;

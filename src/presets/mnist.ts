@@ -1,8 +1,8 @@
 /** SCIENCE.md §1/§6: the real-data check — flatness against test error on MNIST. */
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { SPEC_VERSION } from '../experimentSpec';
-import { fmt, last, localEnergy, missing, series } from './checks';
-import type { Preset } from './preset';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { SPEC_VERSION } from '../protocol/experimentSpec';
+import { fmt, last, localEnergy, missing, series } from '../protocol/checks';
+import type { Preset } from '../protocol/preset';
 
 export const mnistPreset: Preset = {
   id: 'mnist',

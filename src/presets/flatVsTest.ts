@@ -4,12 +4,12 @@
  * al. 2020 across training settings), read as a rank correlation over six training procedures at
  * one gradient budget.
  */
-import { defaultDatasetSpec } from '../../core/data/datasetSpec';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { defaultExperimentSpec } from '../defaultExperiment';
-import type { ExperimentSpec, RunSpec } from '../experimentSpec';
-import { fmt, last, localEnergy, missing, rankCorrelation, series } from './checks';
-import type { Preset } from './preset';
+import { defaultDatasetSpec } from '../core/data/datasetSpec';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import type { ExperimentSpec, RunSpec } from '../protocol/experimentSpec';
+import { fmt, last, localEnergy, missing, rankCorrelation, series } from '../protocol/checks';
+import type { Preset } from '../protocol/preset';
 
 /** The flatness measure of the claim: δE(σ) on the train loss at this σ. */
 export const CLAIM_SIGMA = 0.1;

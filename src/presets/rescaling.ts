@@ -1,8 +1,8 @@
 /** SCIENCE.md §6.8 (Dinh et al. 2017): ReLU rescaling changes λmax, not the function. */
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { SPEC_VERSION } from '../experimentSpec';
-import { finalLambdaMax, fmt, last, localEnergy, missing, runOf, series } from './checks';
-import type { Preset } from './preset';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { SPEC_VERSION } from '../protocol/experimentSpec';
+import { finalLambdaMax, fmt, last, localEnergy, missing, runOf, series } from '../protocol/checks';
+import type { Preset } from '../protocol/preset';
 
 export const rescalingPreset: Preset = {
   id: 'rescaling',

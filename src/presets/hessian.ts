@@ -2,10 +2,10 @@
  * SCIENCE.md §6.1–§6.3 (Fort & Ganguli): Hessian outliers, gradient confinement and transient
  * curvature, on an MLP trained on a non-centred Gaussian mixture.
  */
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { SPEC_VERSION, type ExperimentSpec } from '../experimentSpec';
-import { finite, fmt, missing, numbers, runOf } from './checks';
-import type { Preset } from './preset';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { SPEC_VERSION, type ExperimentSpec } from '../protocol/experimentSpec';
+import { finite, fmt, missing, numbers, runOf } from '../protocol/checks';
+import type { Preset } from '../protocol/preset';
 
 /** C = 4 classes in d = 16, shifted by +1 (non-centred); MLP 16–16–4 (D = 340). */
 function mixtureSpec(initScale: number, every: number, wait = false): ExperimentSpec {

@@ -4,7 +4,7 @@ import { flatVsTestPreset } from './flatVsTest';
 import { goldilocksPreset } from './goldilocks';
 import { mnistPreset } from './mnist';
 import { normPreset, perceptronPreset } from './perceptron';
-import type { Preset } from './preset';
+import type { Preset } from '../protocol/preset';
 import { racePreset, seedsPreset } from './race';
 import { rescalingPreset } from './rescaling';
 import { batchPreset, samPreset } from './sharpness';

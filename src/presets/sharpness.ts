@@ -2,12 +2,12 @@
  * SCIENCE.md §6.7: large batches find sharper minima (Keskar et al. 2017), SAM flatter ones
  * (Foret et al. 2021). Both on the spiral race's network, at an equal gradient budget.
  */
-import { defaultDatasetSpec } from '../../core/data/datasetSpec';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { defaultExperimentSpec } from '../defaultExperiment';
-import type { ExperimentSpec } from '../experimentSpec';
-import { finalLambdaMax, fmt, localEnergy, missing, runOf } from './checks';
-import type { Preset } from './preset';
+import { defaultDatasetSpec } from '../core/data/datasetSpec';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { finalLambdaMax, fmt, localEnergy, missing, runOf } from '../protocol/checks';
+import type { Preset } from '../protocol/preset';
 
 // The race's network and analyses, on the clean spiral (the race itself adds label noise, which
 // these comparisons of SGD with SGD do not need).

@@ -2,8 +2,8 @@
  * A preset: one of the papers' experiments as data — a spec, what it shows, what to look at, and
  * the expected observation, both in words and as a check on the exported `flatland/1` data.
  */
-import type { ExperimentSpec } from '../experimentSpec';
-import type { ExportDocument } from '../exportFormat';
+import type { ExperimentSpec } from './experimentSpec';
+import type { ExportDocument } from './exportFormat';
 
 export interface PresetCheck {
   readonly ok: boolean;

@@ -1,9 +1,9 @@
 /** SCIENCE.md §6.4 (Fort & Scherlis 2019): the Goldilocks zone of the initialization radius. */
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { SPEC_VERSION } from '../experimentSpec';
-import type { ExportDocument } from '../exportFormat';
-import { fmt, last, missing, runOf, series } from './checks';
-import type { Preset } from './preset';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { SPEC_VERSION } from '../protocol/experimentSpec';
+import type { ExportDocument } from '../protocol/exportFormat';
+import { fmt, last, missing, runOf, series } from '../protocol/checks';
+import type { Preset } from '../protocol/preset';
 
 /**
  * Tr(H)/‖H‖_F over its bound √D at the initialization (the run's analysis at step 0, which needs

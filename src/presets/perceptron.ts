@@ -39,11 +39,11 @@
  *   measured was at 0. The check asks the flat curve to be at or above the sharp one at every
  *   radius and above it at one at least: at the smallest radii both are often 1.
  */
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { SPEC_VERSION, type ExperimentSpec } from '../experimentSpec';
-import type { ExportDocument } from '../exportFormat';
-import { fmt, last, missing, runOf, series, shellCurve } from './checks';
-import type { Preset, PresetCheck } from './preset';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { SPEC_VERSION, type ExperimentSpec } from '../protocol/experimentSpec';
+import type { ExportDocument } from '../protocol/exportFormat';
+import { fmt, last, missing, runOf, series, shellCurve } from '../protocol/checks';
+import type { Preset, PresetCheck } from '../protocol/preset';
 
 /** Input dimension N = 196 (√N = 14, so the radii below are round numbers). */
 const N = 196;

@@ -1,11 +1,11 @@
 /** SCIENCE.md §6.6: Entropy-SGD and Replicated-SGD against SGD at an equal gradient budget. */
-import { defaultDatasetSpec } from '../../core/data/datasetSpec';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { defaultExperimentSpec } from '../defaultExperiment';
-import type { RunSpec } from '../experimentSpec';
-import { family, fmt, localEnergy, mean, missing, series, last } from './checks';
+import { defaultDatasetSpec } from '../core/data/datasetSpec';
+import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import type { RunSpec } from '../protocol/experimentSpec';
+import { family, fmt, localEnergy, mean, missing, series, last } from '../protocol/checks';
 import { flatVsSharp } from './flatVsSharp';
-import type { Preset } from './preset';
+import type { Preset } from '../protocol/preset';
 
 const race = defaultExperimentSpec();
 
