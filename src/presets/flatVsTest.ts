@@ -4,19 +4,15 @@
  * al. 2020 across training settings), read as a rank correlation over six training procedures at
  * one gradient budget.
  */
-import { defaultDatasetSpec } from '../core/data/datasetSpec';
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
-import { defaultExperimentSpec } from '../protocol/defaultExperiment';
-import type { ExperimentSpec, RunSpec } from '../protocol/experimentSpec';
 import { fmt, last, localEnergy, missing, rankCorrelation, series } from '../protocol/checks';
+import { completeSpec, type PartialRun } from '../protocol/completeSpec';
+import { RACE_DATASET, RACE_OPTIMIZERS } from '../protocol/defaultExperiment';
 import type { Preset } from '../protocol/preset';
 
 /** The flatness measure of the claim: δE(σ) on the train loss at this σ. */
 export const CLAIM_SIGMA = 0.1;
 /** The verdict: Spearman's ρ of δE(0.1) against the final test error, over the runs, ≥ this. */
 export const MIN_SPEARMAN = 0.3;
-
-const race = defaultExperimentSpec();
 
 /**
  * Why this design (issue 15; wasm, `npm run lab -- --preset flat-vs-test --seeds`; seeds 1–10
@@ -51,44 +47,34 @@ const race = defaultExperimentSpec();
  *   the digit). Without them the budget plays to its verdict in 43.8 s at normal pace in Chromium
  *   on the quiet box (98.5 s with them on the loaded one).
  */
-function sgd(batchSize: number): RunSpec['optimizer'] {
-  return makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize, momentum: 0.9 });
+function sgd(batchSize: number): PartialRun['optimizer'] {
+  return { kind: 'sgd', batchSize, momentum: 0.9 };
 }
 
-function run(id: string, label: string, optimizer: RunSpec['optimizer']): RunSpec {
-  return { id, label, optimizer, seedOffset: 0 };
+function run(id: string, label: string, optimizer: PartialRun['optimizer']): PartialRun {
+  return { id, label, optimizer };
 }
 
-const spec: ExperimentSpec = {
-  ...race,
+const spec = completeSpec({
   // The race's data with 1,000 clean test points: the runs differ by a few points of test error.
-  dataset: { ...defaultDatasetSpec('spiral'), noise: 0.05, labelNoise: 0.2, test: 1000 },
+  dataset: { ...RACE_DATASET, test: 1000 },
   runs: [
     run('sgd32', 'SGD batch 32', sgd(32)),
     run('sgd', 'SGD batch 128', sgd(128)),
-    run('gd', 'full batch', sgd(400)),
-    run(
-      'sam',
-      'SAM ρ = 0.1',
-      makeOptimizerSpec({ kind: 'sam', lr: 0.1, batchSize: 128, momentum: 0.9, rho: 0.1 }),
-    ),
-    run(
-      'esgd',
-      'Entropy-SGD',
-      race.runs[1]?.optimizer ?? makeOptimizerSpec({ kind: 'entropySgd' }),
-    ),
-    run('adam', 'Adam', makeOptimizerSpec({ kind: 'adam', lr: 0.01, batchSize: 128 })),
+    run('gd', 'full batch', sgd(RACE_DATASET.train)),
+    run('sam', 'SAM ρ = 0.1', { kind: 'sam', momentum: 0.9, rho: 0.1 }),
+    run('esgd', 'Entropy-SGD', RACE_OPTIMIZERS.esgd),
+    run('adam', 'Adam', { kind: 'adam', lr: 0.01 }),
   ],
   analysis: {
-    ...race.analysis,
     every: 225,
     // No Hessian spectrum: the claim reads δE, and six exact spectra were 60% of a round's time
     // (turn it on in the editor to see λmax; full-batch descent's sits at its stability edge).
     spectrum: 'off',
-    slice: { plane: 'threePoints', extent: 1, resolution: 25 },
-    flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.1], draws: 32, tolerance: 0.05 },
+    slice: { resolution: 25 },
+    flatness: { sigmas: [0.03, CLAIM_SIGMA, 0.3], radii: [0.1] },
   },
-};
+});
 
 export const flatVsTestPreset: Preset = {
   id: 'flat-vs-test',

@@ -1,9 +1,9 @@
 /** SCIENCE.md §6.4 (Fort & Scherlis 2019): the Goldilocks zone of the initialization radius. */
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
-import { SPEC_VERSION } from '../protocol/experimentSpec';
-import type { ExportDocument } from '../protocol/exportFormat';
 import { fmt, last, missing, runOf, series } from '../protocol/checks';
+import { completeSpec } from '../protocol/completeSpec';
+import type { ExportDocument } from '../protocol/exportFormat';
 import type { Preset } from '../protocol/preset';
+import { MIXTURE, NETWORK, SGD_RUN } from './hessian';
 
 /**
  * Tr(H)/‖H‖_F over its bound √D at the initialization (the run's analysis at step 0, which needs
@@ -15,6 +15,9 @@ export function initialTraceRatio(doc: ExportDocument, runId = 'sgd'): number {
   if (!first || !(frobenius > 0)) return Number.NaN;
   return first.trace / frobenius / Math.sqrt(doc.model.paramCount);
 }
+
+/** The dimension of the hyperplane run's random hyperplane. */
+const PLANE_DIM = 30;
 
 /** Train loss at the end over at the start, and the final train error, of run `runId`. */
 function training(doc: ExportDocument, runId: string): { ratio: number; error: number } {
@@ -70,38 +73,21 @@ export const goldilocksPreset: Preset = {
         `train error ${fmt(plane.error)}; full space: loss × ${fmt(full.ratio)}, train error ${fmt(full.error)}.`,
     };
   },
-  spec: {
-    budget: 200,
-    version: SPEC_VERSION,
+  // The outliers preset's mixture, network (with tanh units) and SGD.
+  spec: completeSpec({
     seed: 5,
-    dataset: {
-      kind: 'gaussianMixture',
-      train: 512,
-      test: 512,
-      dim: 16,
-      classes: 4,
-      separation: 3,
-      shift: 1,
-      labelNoise: 0,
-    },
-    model: { kind: 'mlp', hidden: [16], activation: 'tanh', initScale: 1 },
-    loss: { kind: 'crossEntropy' },
+    dataset: MIXTURE,
+    model: { ...NETWORK, activation: 'tanh' },
     runs: [
-      {
-        id: 'sgd',
-        label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.05, batchSize: 32 }),
-        seedOffset: 0,
-      },
+      SGD_RUN,
       {
         id: 'plane',
-        label: 'SGD in a 30-d hyperplane',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 1, batchSize: 32 }),
-        seedOffset: 0,
-        hyperplane: 30,
+        label: `SGD in a ${PLANE_DIM}-d hyperplane`,
+        optimizer: { kind: 'sgd', lr: 1, batchSize: 32 },
+        hyperplane: PLANE_DIM,
       },
     ],
-    tickGradEvals: 5,
+    budget: 200,
     analysis: { every: 100, wait: true, spectrum: 'exact', slice: null, flatness: null },
-  },
+  }),
 };

@@ -2,43 +2,40 @@
  * SCIENCE.md §6.1–§6.3 (Fort & Ganguli): Hessian outliers, gradient confinement and transient
  * curvature, on an MLP trained on a non-centred Gaussian mixture.
  */
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
-import { SPEC_VERSION, type ExperimentSpec } from '../protocol/experimentSpec';
 import { finite, fmt, missing, numbers, runOf } from '../protocol/checks';
+import { completeSpec, type PartialRun, type PartialSpec } from '../protocol/completeSpec';
 import type { Preset } from '../protocol/preset';
 
-/** C = 4 classes in d = 16, shifted by +1 (non-centred); MLP 16–16–4 (D = 340). */
-function mixtureSpec(initScale: number, every: number, wait = false): ExperimentSpec {
+/** C = 4 classes in d = 16, shifted by +1 (non-centred): Fort & Ganguli's mixture. */
+export const MIXTURE = {
+  kind: 'gaussianMixture',
+  train: 512,
+  test: 512,
+  dim: 16,
+} as const satisfies PartialSpec['dataset'];
+
+/** One hidden layer of 16 ReLUs: on the mixture, an MLP 16–16–4 (D = 340). */
+export const NETWORK = { kind: 'mlp', hidden: [16] } as const satisfies PartialSpec['model'];
+
+/** Plain SGD on batches of 32. */
+export const SGD_RUN = {
+  id: 'sgd',
+  label: 'SGD',
+  optimizer: { kind: 'sgd', lr: 0.05, batchSize: 32 },
+} as const satisfies PartialRun;
+
+/** The mixture, the network (D = 340) and one SGD run; the exact spectrum every `every` ticks. */
+function mixtureSpec(every: number): PartialSpec {
   return {
-    version: SPEC_VERSION,
     seed: 3,
-    dataset: {
-      kind: 'gaussianMixture',
-      train: 512,
-      test: 512,
-      dim: 16,
-      classes: 4,
-      separation: 3,
-      shift: 1,
-      labelNoise: 0,
-    },
-    model: { kind: 'mlp', hidden: [16], activation: 'relu', initScale },
-    loss: { kind: 'crossEntropy' },
-    runs: [
-      {
-        id: 'sgd',
-        label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.05, batchSize: 32 }),
-        seedOffset: 0,
-      },
-    ],
-    tickGradEvals: 5,
+    dataset: MIXTURE,
+    model: NETWORK,
+    runs: [SGD_RUN],
     budget: 200,
     analysis: {
       every,
-      wait,
       spectrum: 'exact',
-      slice: { plane: 'hessian', extent: 1, resolution: 31 },
+      slice: { plane: 'hessian', resolution: 31 },
       flatness: null,
     },
   };
@@ -82,7 +79,7 @@ export const outliersPreset: Preset = {
       detail: `C = ${c}: ${s.outliers} outliers above the bulk edge ${fmt(s.bulkEdge)}; λ_${c - 1} = ${fmt(top)} vs λ_${c + 2} = ${fmt(ev[c + 1] ?? Number.NaN)} (ratio ${fmt(top / bulk)}).`,
     };
   },
-  spec: mixtureSpec(1, 20),
+  spec: completeSpec(mixtureSpec(20)),
 };
 
 export const confinementPreset: Preset = {
@@ -119,10 +116,10 @@ export const confinementPreset: Preset = {
       detail: `median f_${s.confinementK} after the first analysis ${fmt(median)} (final ${fmt(s.confinement)}) vs random baseline ${fmt(s.confinementBaseline)}.`,
     };
   },
-  spec: mixtureSpec(1, 10),
+  spec: completeSpec(mixtureSpec(10)),
 };
 
-const transientSpec = mixtureSpec(0.1, 10, true);
+const transient = mixtureSpec(10);
 
 export const transientPreset: Preset = {
   id: 'transient',
@@ -164,6 +161,11 @@ export const transientPreset: Preset = {
       detail: `λmax: initial ${fmt(first)}, peak ${fmt(peak)} at analysis ${at + 1} of ${values.length}, final ${fmt(end)}.`,
     };
   },
-  // No slice: training waits for every analysis here, and the spectrum is what this shows.
-  spec: { ...transientSpec, budget: 200, analysis: { ...transientSpec.analysis, slice: null } },
+  // Small initial weights; no slice: training waits for every analysis here, and the spectrum is
+  // what this shows.
+  spec: completeSpec({
+    ...transient,
+    model: { ...NETWORK, initScale: 0.1 },
+    analysis: { ...transient.analysis, wait: true, slice: null },
+  }),
 };

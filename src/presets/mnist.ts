@@ -1,7 +1,6 @@
 /** SCIENCE.md §1/§6: the real-data check — flatness against test error on MNIST. */
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
-import { SPEC_VERSION } from '../protocol/experimentSpec';
 import { fmt, last, localEnergy, missing, series } from '../protocol/checks';
+import { completeSpec } from '../protocol/completeSpec';
 import type { Preset } from '../protocol/preset';
 
 export const mnistPreset: Preset = {
@@ -46,54 +45,42 @@ export const mnistPreset: Preset = {
         '.',
     };
   },
-  spec: {
-    budget: 600,
-    version: SPEC_VERSION,
-    seed: 1,
-    dataset: { kind: 'mnist', train: 1000, test: 1000, downsample: true },
-    model: { kind: 'mlp', hidden: [8], activation: 'relu', initScale: 1 },
-    loss: { kind: 'crossEntropy' },
+  spec: completeSpec({
+    dataset: { kind: 'mnist', train: 1000 },
+    model: { kind: 'mlp', hidden: [8] },
     runs: [
       {
         id: 'small',
         label: 'SGD batch 32',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.02, batchSize: 32, momentum: 0.9 }),
-        seedOffset: 0,
+        optimizer: { kind: 'sgd', lr: 0.02, batchSize: 32, momentum: 0.9 },
       },
       {
         id: 'large',
         label: 'SGD batch 500',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 500, momentum: 0.9 }),
-        seedOffset: 0,
+        optimizer: { kind: 'sgd', batchSize: 500, momentum: 0.9 },
       },
       {
         id: 'esgd',
         label: 'Entropy-SGD',
-        optimizer: makeOptimizerSpec({
+        optimizer: {
           kind: 'entropySgd',
           variant: 'scaled',
-          lr: 1,
           momentum: 0.9,
-          L: 5,
-          innerLr: 0.1,
           gamma0: 1,
-          gamma1: 1e-3,
           gammaMax: 5,
           batchSize: 32,
-        }),
-        seedOffset: 0,
+        },
       },
     ],
-    tickGradEvals: 5,
+    budget: 600,
     analysis: {
       // Three SLQ densities per round (D = 1,666), and training waits for each round at the pace
       // that keeps panels current: four rounds (ticks 0, 200, 400, 600) keep the budget's play at
       // normal pace within a minute on wasm; every 150 ticks took 60–70 s.
       every: 200,
-      wait: false,
       spectrum: 'slq',
-      slice: { plane: 'threePoints', extent: 1, resolution: 25 },
-      flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.03, 0.1], draws: 32, tolerance: 0 },
+      slice: { resolution: 25 },
+      flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.03, 0.1], tolerance: 0 },
     },
-  },
+  }),
 };

@@ -1,8 +1,10 @@
 /** SCIENCE.md §6.8 (Dinh et al. 2017): ReLU rescaling changes λmax, not the function. */
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
-import { SPEC_VERSION } from '../protocol/experimentSpec';
 import { finalLambdaMax, fmt, last, localEnergy, missing, runOf, series } from '../protocol/checks';
+import { completeSpec } from '../protocol/completeSpec';
 import type { Preset } from '../protocol/preset';
+
+/** The trained run's optimizer (the copy's is its source's). */
+const SGD = { kind: 'sgd', batchSize: 32, momentum: 0.9 } as const;
 
 export const rescalingPreset: Preset = {
   id: 'rescaling',
@@ -45,40 +47,25 @@ export const rescalingPreset: Preset = {
       detail: `train loss ${fmt(loss1)} vs ${fmt(loss2)}; δE(0.1) ${fmt(e1)} vs ${fmt(e2)}; λmax ${fmt(l1)} vs ${fmt(l2)}.`,
     };
   },
-  spec: {
-    budget: 300,
-    version: SPEC_VERSION,
+  spec: completeSpec({
     seed: 2,
-    dataset: { kind: 'moons', train: 300, test: 300, noise: 0.1 },
-    model: { kind: 'mlp', hidden: [16, 16], activation: 'relu', initScale: 1 },
-    loss: { kind: 'crossEntropy' },
+    dataset: { kind: 'moons', train: 300, test: 300 },
+    model: { kind: 'mlp', hidden: [16, 16] },
     runs: [
-      {
-        id: 'sgd',
-        label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 32, momentum: 0.9 }),
-        seedOffset: 0,
-      },
+      { id: 'sgd', label: 'SGD', optimizer: SGD },
       {
         id: 'big',
         label: 'SGD, layer 1 × 5',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 32, momentum: 0.9 }),
-        seedOffset: 0,
+        optimizer: SGD,
         copy: { of: 'sgd', layer: 1, factor: 5 },
       },
     ],
-    tickGradEvals: 5,
+    budget: 300,
     analysis: {
       every: 50,
-      wait: false,
       spectrum: 'exact',
-      slice: { plane: 'random', extent: 1, resolution: 31 },
-      flatness: {
-        sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
-        radii: [0.01, 0.03, 0.1, 0.3],
-        draws: 32,
-        tolerance: 0,
-      },
+      slice: { plane: 'random', resolution: 31 },
+      flatness: { tolerance: 0 },
     },
-  },
+  }),
 };

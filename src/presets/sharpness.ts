@@ -2,21 +2,18 @@
  * SCIENCE.md §6.7: large batches find sharper minima (Keskar et al. 2017), SAM flatter ones
  * (Foret et al. 2021). Both on the spiral race's network, at an equal gradient budget.
  */
-import { defaultDatasetSpec } from '../core/data/datasetSpec';
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
-import { defaultExperimentSpec } from '../protocol/defaultExperiment';
-import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { finalLambdaMax, fmt, localEnergy, missing, runOf } from '../protocol/checks';
+import { completeDataset, completeSpec, type PartialSpec } from '../protocol/completeSpec';
 import type { Preset } from '../protocol/preset';
 
 // The race's network and analyses, on the clean spiral (the race itself adds label noise, which
 // these comparisons of SGD with SGD do not need).
-const base: ExperimentSpec = { ...defaultExperimentSpec(), dataset: defaultDatasetSpec('spiral') };
-const analysis: ExperimentSpec['analysis'] = {
-  ...base.analysis,
-  every: 50,
-  slice: { plane: 'threePoints', extent: 1, resolution: 31 },
-};
+const data = completeDataset({ kind: 'spiral' });
+const base = {
+  dataset: data,
+  budget: 400,
+  analysis: { every: 50, slice: { resolution: 31 } },
+} as const satisfies PartialSpec;
 
 export const batchPreset: Preset = {
   id: 'batch',
@@ -52,25 +49,17 @@ export const batchPreset: Preset = {
       detail: `λmax small batch ${fmt(ls)}, full batch ${fmt(ll)}; δE(0.3) small ${fmt(localEnergy(small, 0.3))}, full ${fmt(localEnergy(large, 0.3))}.`,
     };
   },
-  spec: {
+  spec: completeSpec({
     ...base,
-    budget: 400,
     runs: [
-      {
-        id: 'small',
-        label: 'batch 8',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.5, batchSize: 8 }),
-        seedOffset: 0,
-      },
+      { id: 'small', label: 'batch 8', optimizer: { kind: 'sgd', lr: 0.5, batchSize: 8 } },
       {
         id: 'large',
         label: 'full batch',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.5, batchSize: 400 }),
-        seedOffset: 0,
+        optimizer: { kind: 'sgd', lr: 0.5, batchSize: data.train },
       },
     ],
-    analysis,
-  },
+  }),
 };
 
 export const samPreset: Preset = {
@@ -100,29 +89,15 @@ export const samPreset: Preset = {
       detail: `λmax SGD ${fmt(lg)}, SAM ${fmt(ls)}; δE(0.3) SGD ${fmt(localEnergy(sgd, 0.3))}, SAM ${fmt(localEnergy(sam, 0.3))}.`,
     };
   },
-  spec: {
+  spec: completeSpec({
     ...base,
-    budget: 400,
     runs: [
-      {
-        id: 'sgd',
-        label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 32, momentum: 0.9 }),
-        seedOffset: 0,
-      },
+      { id: 'sgd', label: 'SGD', optimizer: { kind: 'sgd', batchSize: 32, momentum: 0.9 } },
       {
         id: 'sam',
         label: 'SAM ρ = 0.1',
-        optimizer: makeOptimizerSpec({
-          kind: 'sam',
-          lr: 0.1,
-          batchSize: 32,
-          momentum: 0.9,
-          rho: 0.1,
-        }),
-        seedOffset: 0,
+        optimizer: { kind: 'sam', batchSize: 32, momentum: 0.9, rho: 0.1 },
       },
     ],
-    analysis,
-  },
+  }),
 };

@@ -67,15 +67,19 @@ function over<U extends { readonly kind: string }>(
   defaults: (kind: U['kind']) => U,
   partial: KindPartial<U>,
 ): U {
-  return { ...defaults(partial.kind), ...partial } as U;
+  return { ...defaults(partial.kind), ...partial };
 }
 
-export function completeDataset(partial: KindPartial<DatasetSpec>): DatasetSpec {
-  return over<DatasetSpec>(defaultDatasetSpec, partial);
+export function completeDataset<K extends DatasetSpec['kind']>(
+  partial: { readonly kind: K } & Partial<Extract<DatasetSpec, { kind: K }>>,
+): Extract<DatasetSpec, { kind: K }> {
+  return over<DatasetSpec>(defaultDatasetSpec, partial) as Extract<DatasetSpec, { kind: K }>;
 }
 
-export function completeModel(partial: KindPartial<ModelSpec>): ModelSpec {
-  return over<ModelSpec>(defaultModelSpec, partial);
+export function completeModel<K extends ModelSpec['kind']>(
+  partial: { readonly kind: K } & Partial<Extract<ModelSpec, { kind: K }>>,
+): Extract<ModelSpec, { kind: K }> {
+  return over<ModelSpec>(defaultModelSpec, partial) as Extract<ModelSpec, { kind: K }>;
 }
 
 export function completeOptimizer(partial: KindPartial<OptimizerSpec>): OptimizerSpec {
