@@ -87,18 +87,18 @@ export const flatVsTestPreset: Preset = {
     'Entropy-SGD and Adam. They all fit the true spiral; they differ in how much of the label ' +
     'noise they fit on top, and in how flat the minimum they end in is. The papers’ claim is a ' +
     'correlation, not a law: across training procedures, the flatter the minimum — the lower ' +
-    'the rise of the train loss under relative weight noise, δE(σ = 0.1) — the lower the test ' +
+    `the rise of the train loss under relative weight noise, δE(σ = ${CLAIM_SIGMA}) — the lower the test ` +
     'error on clean labels. The page ranks the six runs both ways and reports Spearman’s ρ and ' +
     'Kendall’s τ_b.',
   whatToLookAt: [
-    'Flatness vs generalization: one dot per run, δE(0.1) on the loss against the final test error; ρ and τ_b under it.',
-    'Flatness: δE(σ) of the six runs — two groups of three, at least a factor of two apart at σ = 0.1.',
+    `Flatness vs generalization: one dot per run, δE(${CLAIM_SIGMA}) on the loss against the final test error; ρ and τ_b under it.`,
+    `Flatness: δE(σ) of the six runs — two groups of three, at least a factor of two apart at σ = ${CLAIM_SIGMA}.`,
     'Spectrum: off here, to keep the six runs live. Turned on, λmax tells the same two groups apart, but full-batch descent’s sits near the stability edge 2(1 + β)/η = 38 whatever its minimum: the verdict reads δE.',
     'Training curves: the sharp runs reach the lower train loss (they fit flipped labels) and the higher test error.',
   ],
   expected:
-    'A positive rank correlation between δE(0.1) and the final test error: Spearman ρ ≥ 0.3 ' +
-    'over the six runs. Measured on wasm, it holds on all of seeds 1–10 (ρ min 0.31, median ' +
+    `A positive rank correlation between δE(${CLAIM_SIGMA}) and the final test error: ` +
+    `Spearman ρ ≥ ${MIN_SPEARMAN} over the six runs. Measured on wasm, it holds on all of seeds 1–10 (ρ min 0.31, median ` +
     '0.69, max 0.83; Kendall τ_b 0.20 / 0.47 / 0.73; ρ ≥ 0.6 on 6 of 10) and on 9 of the ' +
     'held-out seeds 11–20 (ρ 0.23 / 0.71 / 0.99, τ_b 0.14 / 0.60 / 0.97). With seed=13 it ' +
     'fails, ρ = 0.23 (τ_b = 0.14): Adam’s test error equals SAM’s (8.4%) at six times its δE, ' +
@@ -120,7 +120,7 @@ export const flatVsTestPreset: Preset = {
       after: 'flatness',
     },
     {
-      text: 'The scatter: each run’s δE(0.1) against its test error. Flatter runs sit lower — on average, not one by one.',
+      text: `The scatter: each run’s δE(${CLAIM_SIGMA}) against its test error. Flatter runs sit lower — on average, not one by one.`,
       after: 'verdict',
     },
   ],
@@ -133,7 +133,7 @@ export const flatVsTestPreset: Preset = {
       train: last(series(r, 'trainLoss')),
     }));
     if (rows.length < 2 || !rows.every((r) => Number.isFinite(r.energy) && Number.isFinite(r.test)))
-      return missing('δE(0.1) and a test error for every run');
+      return missing(`δE(${CLAIM_SIGMA}) and a test error for every run`);
     const { rho, tau, n } = rankCorrelation(
       rows.map((r) => r.energy),
       rows.map((r) => r.test),
@@ -144,7 +144,7 @@ export const flatVsTestPreset: Preset = {
     return {
       ok: rho >= MIN_SPEARMAN,
       detail:
-        `δE(0.1) on the loss against the final test error: Spearman ρ = ${fmt(rho)}, ` +
+        `δE(${CLAIM_SIGMA}) on the loss against the final test error: Spearman ρ = ${fmt(rho)}, ` +
         `Kendall τ_b = ${fmt(tau)}, n = ${n} (the claim: ρ ≥ ${MIN_SPEARMAN}). ${perRun}.`,
     };
   },

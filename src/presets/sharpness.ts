@@ -15,13 +15,17 @@ const base = {
   analysis: { every: 50, slice: { resolution: 31 } },
 } as const satisfies PartialSpec;
 
+/** The σ of the δE both verdicts print beside λmax. */
+export const SHARPNESS_SIGMA = 0.3;
+const sigma = SHARPNESS_SIGMA;
+
 export const batchPreset: Preset = {
   id: 'batch',
   title: 'Large batches find sharper minima',
   phenomenon: '§6.7',
   explanation:
     'Two SGD runs from the same weights with the same learning rate: one on minibatches of 8 ' +
-    'samples, one on the whole training set (400). The noise of small batches keeps kicking the ' +
+    `samples, one on the whole training set (${data.train}). The noise of small batches keeps kicking the ` +
     'weights out of narrow valleys; full-batch descent settles into whatever valley it meets, and ' +
     'with a fixed learning rate η its curvature climbs towards the stability edge 2/η.',
   whatToLookAt: [
@@ -46,7 +50,7 @@ export const batchPreset: Preset = {
     if (!Number.isFinite(ls) || !Number.isFinite(ll)) return missing('λmax for both runs');
     return {
       ok: ll > ls,
-      detail: `λmax small batch ${fmt(ls)}, full batch ${fmt(ll)}; δE(0.3) small ${fmt(localEnergy(small, 0.3))}, full ${fmt(localEnergy(large, 0.3))}.`,
+      detail: `λmax small batch ${fmt(ls)}, full batch ${fmt(ll)}; δE(${sigma}) small ${fmt(localEnergy(small, sigma))}, full ${fmt(localEnergy(large, sigma))}.`,
     };
   },
   spec: completeSpec({
@@ -72,8 +76,8 @@ export const samPreset: Preset = {
     'costs two gradients, so at the same gradient budget it takes half as many steps as SGD.',
   whatToLookAt: ['Spectrum: λmax of SGD vs SAM.', 'Flatness: SAM’s local-energy curve.'],
   expected:
-    'SAM ends with a smaller λmax than SGD (measured after 400 ticks on wasm: λmax 1.51 vs 2.31, ' +
-    'δE(0.3) 0.61 vs 1.21).',
+    `SAM ends with a smaller λmax than SGD after ${base.budget} ticks (on wasm its δE(${sigma}) was ` +
+    `the smaller one too, by half); the verdict prints both runs’ λmax and δE(${sigma}).`,
   narrative: [
     'SAM looks ρ ahead in the steepest direction before stepping.',
     'It pays two gradients per step — the curves’ x axis counts them.',
@@ -86,7 +90,7 @@ export const samPreset: Preset = {
     if (!Number.isFinite(lg) || !Number.isFinite(ls)) return missing('λmax for both runs');
     return {
       ok: ls < lg,
-      detail: `λmax SGD ${fmt(lg)}, SAM ${fmt(ls)}; δE(0.3) SGD ${fmt(localEnergy(sgd, 0.3))}, SAM ${fmt(localEnergy(sam, 0.3))}.`,
+      detail: `λmax SGD ${fmt(lg)}, SAM ${fmt(ls)}; δE(${sigma}) SGD ${fmt(localEnergy(sgd, sigma))}, SAM ${fmt(localEnergy(sam, sigma))}.`,
     };
   },
   spec: completeSpec({

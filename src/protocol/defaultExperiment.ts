@@ -76,6 +76,9 @@ export const RACE_OPTIMIZERS: { readonly sgd: SpecOf<'sgd'>; readonly esgd: Spec
     }),
   };
 
+/** The race's shell tolerance: a shell point counts when its train error is within this of w's. */
+export const RACE_SHELL_TOLERANCE = 0.05;
+
 export function defaultExperimentSpec(): ExperimentSpec {
   return {
     version: SPEC_VERSION,
@@ -94,7 +97,7 @@ export function defaultExperimentSpec(): ExperimentSpec {
       wait: false,
       spectrum: 'auto',
       slice: DEFAULT_SLICE,
-      flatness: { ...DEFAULT_FLATNESS, tolerance: 0.05 },
+      flatness: { ...DEFAULT_FLATNESS, tolerance: RACE_SHELL_TOLERANCE },
     },
   };
 }
