@@ -1,4 +1,6 @@
-/** Every preset, in the gallery's order; `#preset=<id>` finds one here. */
+/**
+ * Every preset, in the gallery's order; `#preset=<id>` finds one here (through `CATALOG`, ./index.ts).
+ */
 import { confinementPreset, outliersPreset, transientPreset } from './hessian';
 import { flatVsTestPreset } from './flatVsTest';
 import { goldilocksPreset } from './goldilocks';
