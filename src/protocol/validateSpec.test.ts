@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from './defaultExperiment';
 import type { ExperimentSpec } from './experimentSpec';
-import { DATASET_SCHEMA, MODEL_SCHEMA } from './specSchema';
+import { DATASET_SCHEMA, DEFAULT_SLICE, MODEL_SCHEMA } from './specSchema';
 import { optimizerProblems, validateSpec } from './validateSpec';
 import { isValidFieldValue } from './zodFromTable';
 
@@ -60,7 +60,7 @@ describe('validateSpec', () => {
       ],
       [
         broken({
-          analysis: { ...base.analysis, slice: { plane: 'x', extent: 1, resolution: 41 } },
+          analysis: { ...base.analysis, slice: { ...DEFAULT_SLICE, plane: 'x' } },
         }),
         'analysis.slice.plane must be one of threePoints, random, hessian, pca (got "x")',
       ],

@@ -4,7 +4,7 @@ import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { CATALOG } from '../presets';
 import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { repairRunVariants } from '../protocol/runVariants';
-import { MAX_RUNS } from '../protocol/specSchema';
+import { DEFAULT_SLICE, MAX_RUNS } from '../protocol/specSchema';
 import { validateSpec } from '../protocol/validateSpec';
 import {
   canAddRun,
@@ -128,7 +128,7 @@ describe('patchAnalysis', () => {
     const off = patchAnalysis(analysis, { slice: null });
     expect(off.slice).toBeNull();
     const on = patchAnalysis(off, { slice: { plane: 'hessian' } });
-    expect(on.slice).toEqual({ plane: 'hessian', extent: 1, resolution: 41 });
+    expect(on.slice).toEqual({ ...DEFAULT_SLICE, plane: 'hessian' });
   });
 
   it('rounds the cadence and keeps it non-negative', () => {
