@@ -8,6 +8,8 @@ import tseslint from 'typescript-eslint';
 /** Packages and folders the pure numeric realms must never import. */
 const appOnly = ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'zustand', 'zustand/*'];
 const layer = (names) => names.flatMap((n) => [`../${n}`, `../${n}/*`, `../../${n}/*`]);
+/** The rule that forbids importing `patterns`. */
+const forbid = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'artifacts', 'public', '.cache'] },
@@ -55,42 +57,55 @@ export default tseslint.config(
     // The numeric core: tfjs-core and itself, nothing of the app, the DOM or a host.
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...appOnly,
-            '@tensorflow/tfjs',
-            ...layer(['engine', 'protocol', 'worker', 'client', 'store', 'views', 'cli', 'bench']),
-          ],
-        },
-      ],
-    },
+    rules: forbid(
+      ...appOnly,
+      '@tensorflow/tfjs',
+      ...layer([
+        'engine',
+        'protocol',
+        'presets',
+        'worker',
+        'client',
+        'store',
+        'views',
+        'cli',
+        'bench',
+      ]),
+    ),
   },
   {
     // The engine and the protocol: pure, Node-runnable; they may use the core, never a host or the UI.
     files: ['src/engine/**/*.ts', 'src/protocol/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [...appOnly, ...layer(['worker', 'client', 'store', 'views', 'cli', 'bench'])],
-        },
-      ],
-    },
+    rules: forbid(...appOnly, ...layer(['worker', 'client', 'store', 'views', 'cli', 'bench'])),
+  },
+  {
+    // ...nor the presets: the protocol is the presets' vocabulary, and the link codec is handed
+    // the catalog by its caller (src/protocol/catalog.ts). Its tests may use them as fixtures.
+    files: ['src/engine/**/*.ts', 'src/protocol/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: forbid(
+      ...appOnly,
+      ...layer(['presets', 'worker', 'client', 'store', 'views', 'cli', 'bench']),
+    ),
+  },
+  {
+    // The presets and studies: data written in the protocol's vocabulary (partial specs completed
+    // by src/protocol/completeSpec.ts), so the page may import them; nothing of the core, the
+    // engine, a host or the UI.
+    files: ['src/presets/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: forbid(
+      ...appOnly,
+      '@tensorflow/*',
+      ...layer(['core', 'engine', 'worker', 'client', 'store', 'views', 'cli', 'bench']),
+    ),
   },
   {
     // Views talk to the store; only the store's bridge talks to the client. The page reaches the
     // spec's vocabulary through protocol (protocol/specVocabulary.ts), never src/core.
     files: ['src/views/**/*.ts', 'src/views/**/*.tsx', 'src/store/**/*.ts', 'src/client/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@tensorflow/*', ...layer(['worker', 'engine', 'core'])] },
-      ],
-    },
+    rules: forbid('@tensorflow/*', ...layer(['worker', 'engine', 'core'])),
   },
   {
     files: [

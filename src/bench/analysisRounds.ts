@@ -4,7 +4,7 @@
  * decides whether analyses can be live (issue 13: ≤ 1 s on wasm; the MNIST preset ≤ ~5 s).
  */
 import { createExperiment } from '../engine/experiment';
-import { PRESETS } from '../protocol/presets';
+import { PRESETS } from '../presets';
 
 export interface AnalysisRoundBench {
   readonly preset: string;

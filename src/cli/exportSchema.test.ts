@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { completeSpec } from '../protocol/completeSpec';
 import { startNodeBackend } from './nodeBackend';
 import { runHeadless } from './runHeadless';
 import { EXPORT_SCHEMA_PATH } from '../data-build/jsonSchema';
@@ -15,15 +15,13 @@ import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { exportToJson } from '../protocol/exportJson';
 import { exportJsonSchema, validateExportDocument } from '../protocol/validateExport';
 
-const spec: ExperimentSpec = {
-  version: 1,
+const spec: ExperimentSpec = completeSpec({
   seed: 3,
   dataset: { kind: 'moons', train: 40, test: 40, noise: 0.2 },
-  model: { kind: 'mlp', hidden: [4], activation: 'relu', initScale: 1 },
-  loss: { kind: 'crossEntropy' },
+  model: { kind: 'mlp', hidden: [4] },
   runs: [
-    { id: 'sgd', label: 'SGD', optimizer: makeOptimizerSpec({ kind: 'sgd' }), seedOffset: 0 },
-    { id: 'adam', label: 'Adam', optimizer: makeOptimizerSpec({ kind: 'adam' }), seedOffset: 1 },
+    { id: 'sgd', label: 'SGD', optimizer: { kind: 'sgd' } },
+    { id: 'adam', label: 'Adam', optimizer: { kind: 'adam' }, seedOffset: 1 },
   ],
   tickGradEvals: 4,
   budget: 5,
@@ -31,10 +29,10 @@ const spec: ExperimentSpec = {
     every: 0,
     wait: true,
     spectrum: 'exact',
-    slice: { plane: 'random', extent: 1, resolution: 5 },
+    slice: { plane: 'random', resolution: 5 },
     flatness: { sigmas: [0.1], radii: [0.1], draws: 2, tolerance: 0 },
   },
-};
+});
 
 type Doc = Record<string, unknown> & {
   model: { paramCount: number; layout: { offset: number; size: number }[] };

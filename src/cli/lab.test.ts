@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvParse } from 'd3';
 import { validateExportDocument } from '../protocol/validateExport';
-import { fbpStudy } from '../protocol/studies/fbp';
+import { fbpStudy } from '../presets/studies/fbp';
 import { validateStudyDocument, type StudyDocument } from '../protocol/studies/studyExport';
 
 const dir = mkdtempSync(join(tmpdir(), 'flatland-lab-'));

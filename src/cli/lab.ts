@@ -19,9 +19,8 @@ import { exportToJson } from '../protocol/exportJson';
 import { decodePermalink } from '../protocol/permalink';
 import { csvFormat } from 'd3';
 import type { ExportDocument, ExportVerdict } from '../protocol/exportFormat';
-import { DEFAULT_PRESET_ID, PRESETS, findPreset } from '../protocol/presets';
-import { finalLambdaMax, fmt, last, localEnergy, series } from '../protocol/presets/checks';
-import { findStudy, STUDIES } from '../protocol/studies/registry';
+import { CATALOG, DEFAULT_PRESET_ID, PRESETS, STUDIES, findPreset, findStudy } from '../presets';
+import { finalLambdaMax, fmt, last, localEnergy, series } from '../protocol/checks';
 import { startNodeBackend } from './nodeBackend';
 import { progressReporter } from './progressBar';
 import { runStudies } from './runStudies';
@@ -130,7 +129,7 @@ async function main(): Promise<void> {
   if (args.preset && !PRESETS.some((p) => p.id === args.preset) && !findStudy(args.preset)) {
     fail(`no preset ${JSON.stringify(args.preset)}; --list shows them`);
   }
-  const decoded = decodePermalink(hash, defaultExperimentSpec());
+  const decoded = decodePermalink(hash, defaultExperimentSpec(), CATALOG);
   for (const correction of decoded.corrections) process.stderr.write(`lab: note: ${correction}\n`);
   let seeds: number[] | null = null;
   if (args.seeds !== undefined) {

@@ -4,8 +4,8 @@
  * holds on its own seed. Analyses only at the end keep it short.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findPreset } from '../protocol/presets';
-import { last, series } from '../protocol/presets/checks';
+import { findPreset } from '../presets';
+import { last, series } from '../protocol/checks';
 import { startNodeBackend } from './nodeBackend';
 import { runHeadless } from './runHeadless';
 

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kendallTauB, spearman } from '../core/stats';
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { completeSpec } from '../protocol/completeSpec';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { exportToJson } from '../protocol/exportJson';
 import { flatnessScatter } from '../store/flatnessScatter';
@@ -15,36 +15,23 @@ import { runHeadless } from './runHeadless';
 
 beforeAll(() => startNodeBackend('wasm'));
 
-const spec = (seed: number): ExperimentSpec => ({
-  version: 1,
-  seed,
-  dataset: { kind: 'moons', train: 100, test: 100, noise: 0.2 },
-  model: { kind: 'mlp', hidden: [8], activation: 'relu', initScale: 1 },
-  loss: { kind: 'crossEntropy' },
-  runs: [
-    {
-      id: 'small',
-      label: 'batch 8',
-      optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 8 }),
-      seedOffset: 0,
+const spec = (seed: number): ExperimentSpec =>
+  completeSpec({
+    seed,
+    dataset: { kind: 'moons', train: 100, test: 100, noise: 0.2 },
+    model: { kind: 'mlp', hidden: [8] },
+    runs: [
+      { id: 'small', label: 'batch 8', optimizer: { kind: 'sgd', batchSize: 8 } },
+      { id: 'large', label: 'batch 100', optimizer: { kind: 'sgd', batchSize: 100 } },
+    ],
+    budget: 20,
+    analysis: {
+      every: 0,
+      spectrum: 'exact',
+      slice: null,
+      flatness: { sigmas: [0.1], radii: [0.1], draws: 8, tolerance: 0 },
     },
-    {
-      id: 'large',
-      label: 'batch 100',
-      optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 100 }),
-      seedOffset: 0,
-    },
-  ],
-  tickGradEvals: 5,
-  budget: 20,
-  analysis: {
-    every: 0,
-    wait: false,
-    spectrum: 'exact',
-    slice: null,
-    flatness: { sigmas: [0.1], radii: [0.1], draws: 8, tolerance: 0 },
-  },
-});
+  });
 
 describe('scatter over exports', () => {
   it('reads every run of every valid file as a point, and names the files it skips', async () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { ExportDocument } from '../protocol/exportFormat';
-import { PRESETS } from '../protocol/presets';
+import { PRESETS } from '../presets';
 import { useChromium } from './chromium';
 import { openApp, readState } from './page';
 

@@ -12,7 +12,7 @@ import { runJob } from '../engine/jobs/runJob';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { JobResult } from '../protocol/jobs';
 import { decodePermalink } from '../protocol/permalink';
-import { findStudy } from '../protocol/studies/registry';
+import { CATALOG, findStudy } from '../presets';
 import { checkStudy } from '../protocol/studies/study';
 import { useBackend } from '../testing/backends.node';
 import { useChromium } from './chromium';
@@ -74,7 +74,7 @@ describe('studies open from a link and give the lab’s numbers (wasm)', () => {
     it(
       hash,
       async () => {
-        const decoded = decodePermalink(`#${hash}`, defaultExperimentSpec());
+        const decoded = decodePermalink(`#${hash}`, defaultExperimentSpec(), CATALOG);
         expect(decoded.corrections).toEqual([]);
         const study = findStudy(decoded.study!.id)!;
         const { page, errors } = await chromium.newPage();

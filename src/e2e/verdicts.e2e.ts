@@ -8,8 +8,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { findPreset } from '../protocol/presets';
-import { fmt } from '../protocol/presets/checks';
+import { findPreset } from '../presets';
+import { fmt } from '../protocol/checks';
 import { useChromium } from './chromium';
 import { exportDoc, openApp } from './page';
 

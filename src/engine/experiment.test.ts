@@ -3,8 +3,7 @@
  * the old one stopped: same weights, same minibatches, same noise, same numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
-import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { completeSpec } from '../protocol/completeSpec';
 import { describeEachBackend } from '../testing/backends.node';
 import {
   createExperiment,
@@ -13,30 +12,26 @@ import {
   type Experiment,
 } from './experiment';
 
-const spec: ExperimentSpec = {
-  version: 1,
+const spec = completeSpec({
   seed: 11,
   dataset: { kind: 'moons', train: 100, test: 50, noise: 0.15 },
-  model: { kind: 'mlp', hidden: [6], activation: 'relu', initScale: 1 },
-  loss: { kind: 'crossEntropy' },
+  model: { kind: 'mlp', hidden: [6] },
   runs: [
     {
       id: 'sgd',
       label: 'SGD',
-      optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 8, momentum: 0.9 }),
-      seedOffset: 0,
+      optimizer: { kind: 'sgd', batchSize: 8, momentum: 0.9 },
     },
     {
       id: 'esgd',
       label: 'Entropy-SGD',
-      optimizer: makeOptimizerSpec({ kind: 'entropySgd', L: 3, batchSize: 8, noise: 1e-3 }),
-      seedOffset: 0,
+      optimizer: { kind: 'entropySgd', L: 3, batchSize: 8, noise: 1e-3 },
     },
   ],
   tickGradEvals: 8,
   budget: 0,
-  analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
-};
+  analysis: { every: 0, spectrum: 'off', slice: null, flatness: null },
+});
 
 async function ticks(experiment: Experiment, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {

@@ -6,35 +6,31 @@ import * as tf from '@tensorflow/tfjs-core';
 import { expect, it } from 'vitest';
 import { randomHyperplane } from '../core/hyperplane/randomHyperplane';
 import { rescaleReluLayers } from '../core/models/rescaleReluLayers';
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { completeRun, completeSpec } from '../protocol/completeSpec';
 import type { ExperimentSpec, RunSpec } from '../protocol/experimentSpec';
 import { describeEachBackend } from '../testing/backends.node';
 import { createExperiment, type Experiment } from './experiment';
 
-const sgd: RunSpec = {
+const sgd: RunSpec = completeRun({
   id: 'sgd',
   label: 'SGD',
-  optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 16, momentum: 0.9 }),
-  seedOffset: 0,
-};
+  optimizer: { kind: 'sgd', batchSize: 16, momentum: 0.9 },
+});
 
-const spec: ExperimentSpec = {
-  version: 1,
+const spec: ExperimentSpec = completeSpec({
   seed: 3,
-  dataset: { kind: 'moons', train: 120, test: 60, noise: 0.1 },
-  model: { kind: 'mlp', hidden: [8, 8], activation: 'relu', initScale: 1 },
-  loss: { kind: 'crossEntropy' },
+  dataset: { kind: 'moons', train: 120, test: 60 },
+  model: { kind: 'mlp', hidden: [8, 8] },
   runs: [sgd, { ...sgd, id: 'big', label: 'SGD ×5', copy: { of: 'sgd', layer: 1, factor: 5 } }],
   tickGradEvals: 4,
   budget: 0,
   analysis: {
     every: 0,
-    wait: false,
     spectrum: 'exact',
     slice: null,
     flatness: { sigmas: [0.05, 0.2], radii: [0.05], draws: 8, tolerance: 0 },
   },
-};
+});
 
 async function ticks(experiment: Experiment, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {

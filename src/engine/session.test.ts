@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { completeSpec } from '../protocol/completeSpec';
 import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
 import type { AnalysisUpdate } from '../protocol/analysis';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
@@ -16,33 +17,22 @@ type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
 
 function spec(overrides: Partial<ExperimentSpec> = {}): ExperimentSpec {
   return {
-    version: 1,
-    seed: 3,
-    dataset: { kind: 'moons', train: 120, test: 60, noise: 0.1 },
-    model: { kind: 'mlp', hidden: [8], activation: 'tanh', initScale: 1 },
-    loss: { kind: 'crossEntropy' },
-    runs: [
-      {
-        id: 'sgd',
-        label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.2, batchSize: 16 }),
-        seedOffset: 0,
-      },
-      {
-        id: 'esgd',
-        label: 'Entropy-SGD',
-        optimizer: makeOptimizerSpec({
-          kind: 'entropySgd',
-          variant: 'scaled',
-          L: 5,
-          batchSize: 16,
-        }),
-        seedOffset: 0,
-      },
-    ],
-    tickGradEvals: 10,
-    budget: 0,
-    analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
+    ...completeSpec({
+      seed: 3,
+      dataset: { kind: 'moons', train: 120, test: 60 },
+      model: { kind: 'mlp', hidden: [8], activation: 'tanh' },
+      runs: [
+        { id: 'sgd', label: 'SGD', optimizer: { kind: 'sgd', lr: 0.2, batchSize: 16 } },
+        {
+          id: 'esgd',
+          label: 'Entropy-SGD',
+          optimizer: { kind: 'entropySgd', variant: 'scaled', batchSize: 16 },
+        },
+      ],
+      tickGradEvals: 10,
+      budget: 0,
+      analysis: { every: 0, spectrum: 'off', slice: null, flatness: null },
+    }),
     ...overrides,
   };
 }

@@ -40,46 +40,55 @@
  *   true spiral by then, and SGD has had time to fit more of the flipped labels. See the race
  *   preset's `expected` for what holds on how many of seeds 1–30.
  */
-import { defaultDatasetSpec } from '../core/data/datasetSpec';
-import { makeOptimizerSpec } from '../core/optimizers/optimizerSpec';
+import { defaultDatasetSpec, type SpiralSpec } from '../core/data/datasetSpec';
+import { defaultModelSpec } from '../core/models/modelSpec';
+import { makeOptimizerSpec, type SpecOf } from '../core/optimizers/optimizerSpec';
 import { SPEC_VERSION, type ExperimentSpec } from './experimentSpec';
+import { DEFAULT_FLATNESS, DEFAULT_SLICE } from './specLayout';
+
+/** The race's data: the spiral at point noise 0.05, a fifth of its training labels flipped. */
+export const RACE_DATASET: SpiralSpec = {
+  ...defaultDatasetSpec('spiral'),
+  noise: 0.05,
+  labelNoise: 0.2,
+};
+
+/** The race's two optimizers, which other presets reuse. */
+export const RACE_OPTIMIZERS: { readonly sgd: SpecOf<'sgd'>; readonly esgd: SpecOf<'entropySgd'> } =
+  {
+    sgd: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 128, momentum: 0.9 }),
+    // The authors' variant, charged L + 1 = 5 gradients per outer step (the paper's accounting;
+    // this implementation computes only L = 4 of them): one outer step per tick. η = 0.1 with
+    // momentum 0.9 moves x by about (x − μ) per step ("jump to μ"). The inner chain (η' = 0.5,
+    // Nesterov 0.9, so an effective coupling 0.1γ) starts wide (γ0 = 0.03) and is scoped by 0.5%
+    // per outer step up to γ = 1 at step ~700 (η'γ ≤ 0.5 throughout).
+    esgd: makeOptimizerSpec({
+      kind: 'entropySgd',
+      variant: 'chaudhari2017',
+      lr: 0.1,
+      momentum: 0.9,
+      L: 4,
+      innerLr: 0.5,
+      gamma0: 0.03,
+      gamma1: 5e-3,
+      gammaMax: 1,
+      batchSize: 128,
+    }),
+  };
+
+/** The race's shell tolerance: a shell point counts when its train error is within this of w's. */
+export const RACE_SHELL_TOLERANCE = 0.05;
 
 export function defaultExperimentSpec(): ExperimentSpec {
   return {
     version: SPEC_VERSION,
     seed: 1,
-    dataset: { ...defaultDatasetSpec('spiral'), noise: 0.05, labelNoise: 0.2 },
-    model: { kind: 'mlp', hidden: [16, 16], activation: 'relu', initScale: 1 },
+    dataset: RACE_DATASET,
+    model: { ...defaultModelSpec('mlp'), hidden: [16, 16] },
     loss: { kind: 'crossEntropy' },
     runs: [
-      {
-        id: 'sgd',
-        label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 128, momentum: 0.9 }),
-        seedOffset: 0,
-      },
-      {
-        id: 'esgd',
-        label: 'Entropy-SGD',
-        // The authors' variant, charged L + 1 = 5 gradients per outer step (the paper's
-        // accounting; this implementation computes only L = 4 of them): one outer step per tick.
-        // η = 0.1 with momentum 0.9 moves x by about (x − μ) per step ("jump to μ"). The inner
-        // chain (η' = 0.5, Nesterov 0.9, so an effective coupling 0.1γ) starts wide (γ0 = 0.03)
-        // and is scoped by 0.5% per outer step up to γ = 1 at step ~700 (η'γ ≤ 0.5 throughout).
-        optimizer: makeOptimizerSpec({
-          kind: 'entropySgd',
-          variant: 'chaudhari2017',
-          lr: 0.1,
-          momentum: 0.9,
-          L: 4,
-          innerLr: 0.5,
-          gamma0: 0.03,
-          gamma1: 5e-3,
-          gammaMax: 1,
-          batchSize: 128,
-        }),
-        seedOffset: 0,
-      },
+      { id: 'sgd', label: 'SGD', optimizer: RACE_OPTIMIZERS.sgd, seedOffset: 0 },
+      { id: 'esgd', label: 'Entropy-SGD', optimizer: RACE_OPTIMIZERS.esgd, seedOffset: 0 },
     ],
     tickGradEvals: 5,
     budget: 900,
@@ -87,13 +96,8 @@ export function defaultExperimentSpec(): ExperimentSpec {
       every: 60,
       wait: false,
       spectrum: 'auto',
-      slice: { plane: 'threePoints', extent: 1, resolution: 41 },
-      flatness: {
-        sigmas: [0.01, 0.03, 0.1, 0.3, 0.5],
-        radii: [0.01, 0.03, 0.1, 0.3],
-        draws: 32,
-        tolerance: 0.05,
-      },
+      slice: DEFAULT_SLICE,
+      flatness: { ...DEFAULT_FLATNESS, tolerance: RACE_SHELL_TOLERANCE },
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from './defaultExperiment';
 import { decodePermalink, encodePermalink, queryPairs, type Permalink } from './permalink';
-import { PRESETS } from './presets';
+import { CATALOG, PRESETS } from '../presets';
 import { BACKEND_LADDER, type BackendChoice } from './backend';
 import { DEFAULT_PRESENTATION } from './presentation';
 import { SpecGenerator, seededRandom } from './testing/randomSpec.node';
@@ -22,8 +22,8 @@ describe('the random spec generator', () => {
 
 describe('encodePermalink / decodePermalink', () => {
   it('writes the default experiment as a bare version', () => {
-    expect(encodePermalink({ spec: base, backend: 'auto' }, base)).toBe('#v=1');
-    const decoded = decodePermalink('#v=1', base);
+    expect(encodePermalink({ spec: base, backend: 'auto' }, base, CATALOG)).toBe('#v=1');
+    const decoded = decodePermalink('#v=1', base, CATALOG);
     expect(decoded.spec).toEqual(base);
     expect(decoded.corrections).toEqual([]);
     expect(decoded.presentation).toEqual(DEFAULT_PRESENTATION);
@@ -36,7 +36,7 @@ describe('encodePermalink / decodePermalink', () => {
       seed: 7,
       runs: [{ ...sgd, optimizer: { ...sgd.optimizer, lr: 0.05 } }, ...base.runs.slice(1)],
     };
-    expect(encodePermalink({ spec, backend: 'wasm' }, base)).toBe(
+    expect(encodePermalink({ spec, backend: 'wasm' }, base, CATALOG)).toBe(
       '#v=1&backend=wasm&seed=7&sgd.lr=0.05',
     );
     expect(
@@ -50,6 +50,7 @@ describe('encodePermalink / decodePermalink', () => {
           presentation: { ...DEFAULT_PRESENTATION, lecture: true, hide: ['controls', 'spectrum'] },
         },
         base,
+        CATALOG,
       ),
     ).toBe('#v=1&model.hidden=8,8,8&model.act=tanh&lecture=1&hide=controls,spectrum');
   });
@@ -67,23 +68,27 @@ describe('encodePermalink / decodePermalink', () => {
         preset: preset?.id ?? null,
         presentation: gen.presentation(),
       };
-      const hash = encodePermalink(link, over);
-      const decoded = decodePermalink(hash, over);
+      const hash = encodePermalink(link, over, CATALOG);
+      const decoded = decodePermalink(hash, over, CATALOG);
       expect(decoded.corrections, hash).toEqual([]);
       expect(decoded.spec, hash).toEqual(spec);
       expect(decoded.backend).toBe(link.backend);
       expect(decoded.preset).toBe(link.preset);
       expect(decoded.presentation).toEqual(link.presentation);
       // Canonical: encoding the decoded link again gives the same hash.
-      expect(encodePermalink(decoded, over)).toBe(hash);
+      expect(encodePermalink(decoded, over, CATALOG)).toBe(hash);
     }
   });
 
   it('round-trips every preset as a bare #preset=<id>', () => {
     for (const preset of PRESETS) {
-      const hash = encodePermalink({ spec: preset.spec, backend: 'auto', preset: preset.id }, base);
+      const hash = encodePermalink(
+        { spec: preset.spec, backend: 'auto', preset: preset.id },
+        base,
+        CATALOG,
+      );
       expect(hash).toBe(`#v=1&preset=${preset.id}`);
-      const decoded = decodePermalink(hash, base);
+      const decoded = decodePermalink(hash, base, CATALOG);
       expect(decoded.spec).toEqual(preset.spec);
       expect(decoded.preset).toBe(preset.id);
       expect(decoded.corrections).toEqual([]);
@@ -91,7 +96,7 @@ describe('encodePermalink / decodePermalink', () => {
   });
 
   it('reads the first codec’s links (no version, seed and <id>.lr)', () => {
-    const decoded = decodePermalink('#backend=wasm&sgd.lr=0.3', base);
+    const decoded = decodePermalink('#backend=wasm&sgd.lr=0.3', base, CATALOG);
     expect(decoded.corrections).toEqual([]);
     expect(decoded.backend).toBe('wasm');
     expect(decoded.spec.runs[0]?.optimizer.lr).toBe(0.3);
@@ -101,6 +106,7 @@ describe('encodePermalink / decodePermalink', () => {
     const decoded = decodePermalink(
       '#seed=banana&sgd.lr=-5&zzz=<img src=x onerror=alert(1)>&backend=quantum&v=99&foo.lr=1&model.hidden=8,x&sgd.mom=2',
       base,
+      CATALOG,
     );
     const text = decoded.corrections.join(' ');
     expect(isValidSpec(decoded.spec)).toBe(true);
@@ -117,30 +123,30 @@ describe('encodePermalink / decodePermalink', () => {
   });
 
   it('reports optimizer problems (validateOptimizerSpec) and falls back to sound settings', () => {
-    const decoded = decodePermalink('#esgd.ilr=0.9&esgd.gmax=3&esgd.g0=2', base);
+    const decoded = decodePermalink('#esgd.ilr=0.9&esgd.gmax=3&esgd.g0=2', base, CATALOG);
     expect(decoded.corrections.join(' ')).toMatch(/η'γ must stay < 1/);
     expect(decoded.spec.runs[1]?.optimizer).toEqual(base.runs[1]?.optimizer);
-    const nesterov = decodePermalink('#sgd.mom=0&sgd.nesterov=1', base);
+    const nesterov = decodePermalink('#sgd.mom=0&sgd.nesterov=1', base, CATALOG);
     expect(nesterov.corrections.join(' ')).toMatch(/Nesterov/);
     expect(isValidSpec(nesterov.spec)).toBe(true);
   });
 
   it('repairs pairings that cannot train', () => {
-    const decoded = decodePermalink('#data=randomPatterns', base);
+    const decoded = decodePermalink('#data=randomPatterns', base, CATALOG);
     expect(decoded.spec.dataset.kind).toBe('randomPatterns');
     expect(decoded.spec.loss.kind).toBe('baldassi');
     expect(decoded.corrections.join(' ')).toMatch(/cross-entropy needs class labels/);
-    const perceptron = decodePermalink('#model=perceptron', base);
+    const perceptron = decodePermalink('#model=perceptron', base, CATALOG);
     expect(perceptron.spec.model).toEqual(base.model);
     expect(perceptron.corrections.join(' ')).toMatch(/needs ±1 labels/);
   });
 
   it('adds and removes runs with runs=, new runs starting from SGD defaults', () => {
-    const decoded = decodePermalink('#runs=sgd,adam1&adam1.opt=adam&adam1.lr=0.01', base);
+    const decoded = decodePermalink('#runs=sgd,adam1&adam1.opt=adam&adam1.lr=0.01', base, CATALOG);
     expect(decoded.corrections).toEqual([]);
     expect(decoded.spec.runs.map((r) => r.id)).toEqual(['sgd', 'adam1']);
     expect(decoded.spec.runs[1]?.optimizer).toMatchObject({ kind: 'adam', lr: 0.01 });
-    const bad = decodePermalink('#runs=data,9x,sgd,sgd', base);
+    const bad = decodePermalink('#runs=data,9x,sgd,sgd', base, CATALOG);
     expect(bad.spec.runs.map((r) => r.id)).toEqual(['sgd']);
     expect(bad.corrections).toHaveLength(3);
   });
@@ -149,15 +155,18 @@ describe('encodePermalink / decodePermalink', () => {
     const d = decodePermalink(
       '#runs=sgd,esgd,big&sgd.plane=10&big.copy=sgd&big.copy.c=4&big.copy.layer=2',
       base,
+      CATALOG,
     );
     expect(d.corrections).toEqual([]);
     expect(d.spec.runs[0]?.hyperplane).toBe(10);
     expect(d.spec.runs[2]?.copy).toEqual({ of: 'sgd', layer: 2, factor: 4 });
-    expect(encodePermalink({ spec: d.spec, backend: 'auto' }, base)).toBe(
+    expect(encodePermalink({ spec: d.spec, backend: 'auto' }, base, CATALOG)).toBe(
       '#v=1&runs=sgd,esgd,big&sgd.plane=10&big.copy=sgd&big.copy.c=4&big.copy.layer=2',
     );
-    expect(decodePermalink('#sgd.plane=full', d.spec).spec.runs[0]?.hyperplane).toBeUndefined();
-    expect(decodePermalink('#big.copy=none', d.spec).spec.runs[2]?.copy).toBeUndefined();
+    expect(
+      decodePermalink('#sgd.plane=full', d.spec, CATALOG).spec.runs[0]?.hyperplane,
+    ).toBeUndefined();
+    expect(decodePermalink('#big.copy=none', d.spec, CATALOG).spec.runs[2]?.copy).toBeUndefined();
 
     // A copy of a later run, of a copy, of a tanh network, of a missing layer; a copy's hyperplane.
     const cases: [string, string][] = [
@@ -170,24 +179,32 @@ describe('encodePermalink / decodePermalink', () => {
       ['#sgd.copy.c=3', 'not a copy'],
     ];
     for (const [hash, why] of cases) {
-      const r = decodePermalink(hash, base);
+      const r = decodePermalink(hash, base, CATALOG);
       expect(r.corrections.join(' '), hash).toContain(why);
       expect(validateSpec(r.spec), hash).toEqual([]);
     }
-    const spherical = decodePermalink('#data=randomPatterns&model=perceptron&sgd.plane=5', base);
+    const spherical = decodePermalink(
+      '#data=randomPatterns&model=perceptron&sgd.plane=5',
+      base,
+      CATALOG,
+    );
     expect(spherical.spec.runs[0]?.hyperplane).toBeUndefined();
     expect(spherical.corrections.join(' ')).toContain('keeps its weights on the sphere');
   });
 
   it('carries the budget and the shell tolerance, clamping what is out of range', () => {
     const base = defaultExperimentSpec();
-    const d = decodePermalink('v=1&budget=900&an.tol=0.02', base);
+    const d = decodePermalink('v=1&budget=900&an.tol=0.02', base, CATALOG);
     expect(d.corrections).toEqual([]);
     expect(d.spec.budget).toBe(900);
     expect(d.spec.analysis.flatness?.tolerance).toBe(0.02);
-    const again = decodePermalink(encodePermalink({ spec: d.spec, backend: 'auto' }, base), base);
+    const again = decodePermalink(
+      encodePermalink({ spec: d.spec, backend: 'auto' }, base, CATALOG),
+      base,
+      CATALOG,
+    );
     expect(again.spec).toEqual(d.spec);
-    const bad = decodePermalink('v=1&budget=-5&an.tol=3', base);
+    const bad = decodePermalink('v=1&budget=-5&an.tol=3', base, CATALOG);
     expect(bad.spec.budget).toBe(0);
     expect(bad.spec.analysis.flatness?.tolerance).toBe(1);
     expect(bad.corrections.join(' ')).toMatch(/budget/);
@@ -195,21 +212,25 @@ describe('encodePermalink / decodePermalink', () => {
   });
 
   it('carries the spiral label noise as data.flip, clamped to [0, 1]', () => {
-    const d = decodePermalink('v=1&data=spiral&data.flip=0.15', base);
+    const d = decodePermalink('v=1&data=spiral&data.flip=0.15', base, CATALOG);
     expect(d.corrections).toEqual([]);
     expect(d.spec.dataset).toMatchObject({ kind: 'spiral', labelNoise: 0.15 });
-    const again = decodePermalink(encodePermalink({ spec: d.spec, backend: 'auto' }, base), base);
+    const again = decodePermalink(
+      encodePermalink({ spec: d.spec, backend: 'auto' }, base, CATALOG),
+      base,
+      CATALOG,
+    );
     expect(again.spec).toEqual(d.spec);
-    const bad = decodePermalink('v=1&data=spiral&data.flip=2', base);
+    const bad = decodePermalink('v=1&data=spiral&data.flip=2', base, CATALOG);
     expect(bad.spec.dataset).toMatchObject({ kind: 'spiral', labelNoise: 1 });
     expect(bad.corrections.join(' ')).toMatch(/data\.flip/);
   });
 
   it('decodes presets with overrides, and unknown presets to the default', () => {
-    const d = decodePermalink('#preset=outliers&data.classes=8', base);
+    const d = decodePermalink('#preset=outliers&data.classes=8', base, CATALOG);
     expect(d.preset).toBe('outliers');
     expect(d.spec.dataset).toMatchObject({ kind: 'gaussianMixture', classes: 8 });
-    const unknown = decodePermalink('#preset=nope', base);
+    const unknown = decodePermalink('#preset=nope', base, CATALOG);
     expect(unknown.spec).toEqual(base);
     expect(unknown.corrections.join(' ')).toContain('no preset "nope"');
   });
@@ -218,6 +239,7 @@ describe('encodePermalink / decodePermalink', () => {
     const d = decodePermalink(
       '#lecture=1&hide=controls,spectrum,bogus&lock=1&embed=0&focus=loss-slice',
       base,
+      CATALOG,
     );
     expect(d.spec).toEqual(base);
     expect(d.presentation).toEqual({
@@ -373,6 +395,7 @@ function malformedHash(gen: SpecGenerator): string {
   let hash = encodePermalink(
     { spec: gen.spec(), backend: 'auto', preset: gen.chance(0.3) ? gen.pick(PRESETS).id : null },
     base,
+    CATALOG,
   );
   const edits = gen.int(1, 4);
   for (let i = 0; i < edits; i++) {
@@ -397,7 +420,7 @@ describe('decodePermalink fuzzing', () => {
       const over = gen.pick(bases);
       let decoded;
       try {
-        decoded = decodePermalink(hash, over);
+        decoded = decodePermalink(hash, over, CATALOG);
       } catch (error) {
         throw new Error(`threw on ${JSON.stringify(hash)}: ${String(error)}`);
       }
@@ -405,7 +428,7 @@ describe('decodePermalink fuzzing', () => {
       expect(decoded.corrections.every((c) => typeof c === 'string' && c.length < 2000)).toBe(true);
       if (decoded.corrections.length > 0) corrected++;
       // What it decoded, it writes back as a link that decodes cleanly to the same spec.
-      const again = decodePermalink(encodePermalink(decoded, over), over);
+      const again = decodePermalink(encodePermalink(decoded, over, CATALOG), over, CATALOG);
       expect(again.corrections, hash).toEqual([]);
       expect(again.spec).toEqual(decoded.spec);
     }

@@ -34,8 +34,7 @@ import {
   encodePresentation,
   type Presentation,
 } from './presentation';
-import { findPreset } from './presets/registry';
-import { findStudy } from './studies/registry';
+import type { Catalog } from './catalog';
 import { decodeStudyJob, studyPairs } from './studies/studyLink';
 import type { StudySelection } from './studies/study';
 import { ANALYSIS_LAYOUT, MAX_RUNS, RUN_LAYOUT, TOP_LAYOUT } from './specLayout';
@@ -98,8 +97,13 @@ export function specPairs(spec: ExperimentSpec, base: ExperimentSpec): Pairs {
 /**
  * The hash (with its '#') for `link`: the version, the preset, the backend, the spec's fields that
  * differ from the preset's spec (or from `base` without a preset), then the presentation options.
+ * The preset or study is looked up in `catalog` (./catalog.ts: the caller's).
  */
-export function encodePermalink(link: Permalink, base: ExperimentSpec): string {
+export function encodePermalink(
+  link: Permalink,
+  base: ExperimentSpec,
+  { findPreset, findStudy }: Catalog,
+): string {
   const preset = link.preset ? findPreset(link.preset) : undefined;
   const study = link.study ? findStudy(link.study.id) : undefined;
   const pairs: Pairs = [['v', String(LINK_VERSION)]];
@@ -157,10 +161,20 @@ interface VersionResult {
   readonly preset: string | null;
   readonly study: StudySelection | null;
 }
-type VersionDecoder = (reader: LinkReader, base: ExperimentSpec, say: Say) => VersionResult;
+type VersionDecoder = (
+  reader: LinkReader,
+  base: ExperimentSpec,
+  say: Say,
+  catalog: Catalog,
+) => VersionResult;
 
 /** Version 1 (also read for links without `v`, which the first codec wrote as `seed`, `<id>.lr`). */
-function decodeV1(reader: LinkReader, defaults: ExperimentSpec, say: Say): VersionResult {
+function decodeV1(
+  reader: LinkReader,
+  defaults: ExperimentSpec,
+  say: Say,
+  { findPreset, findStudy }: Catalog,
+): VersionResult {
   let base = defaults;
   let preset: string | null = null;
   let study: StudySelection | null = null;
@@ -240,8 +254,12 @@ export function queryPairs(text: string): [string, string][] {
     });
 }
 
-/** Reads a hash (with or without the leading '#') over `base`; never throws. */
-export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPermalink {
+/** Reads a hash (with or without the leading '#') over `base`, presets from `catalog`; never throws. */
+export function decodePermalink(
+  hash: string,
+  base: ExperimentSpec,
+  catalog: Catalog,
+): DecodedPermalink {
   const corrections: string[] = [];
   const say: Say = (sentence) => {
     if (corrections.length < 50) corrections.push(sentence);
@@ -255,12 +273,12 @@ export function decodePermalink(hash: string, base: ExperimentSpec): DecodedPerm
     const reader = new LinkReader(queryPairs(text));
     const version = readVersion(reader.take('v'), say);
     const decoder = DECODERS[version] ?? decodeV1;
-    const result = decoder(reader, base, say);
+    const result = decoder(reader, base, say, catalog);
     const presentation = decodePresentation(reader.all(), say, quote);
     const problems = validateSpec(result.spec);
     if (problems.length > 0) {
       say(`The link's experiment was still not valid (${problems.join('; ')}); used the defaults.`);
-      const fallback = (result.preset && findPreset(result.preset)?.spec) || base;
+      const fallback = (result.preset && catalog.findPreset(result.preset)?.spec) || base;
       return { ...result, spec: fallback, presentation, corrections };
     }
     return { ...result, presentation, corrections };

@@ -1,11 +1,12 @@
 /**
  * `validateSpec`: the zod schema derived from the spec table, and the refinements across fields.
  * Each broken spec gets one sentence that names the field, the rule and the value. (Random valid
- * specs pass: permalink.test.ts; every preset: presets/presets.test.ts.)
+ * specs pass: permalink.test.ts; every preset: ../presets/presets.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from './defaultExperiment';
 import type { ExperimentSpec } from './experimentSpec';
+import { DEFAULT_SLICE } from './specLayout';
 import { DATASET_SCHEMA, MODEL_SCHEMA } from './specSchema';
 import { optimizerProblems, validateSpec } from './validateSpec';
 import { isValidFieldValue } from './zodFromTable';
@@ -60,7 +61,7 @@ describe('validateSpec', () => {
       ],
       [
         broken({
-          analysis: { ...base.analysis, slice: { plane: 'x', extent: 1, resolution: 41 } },
+          analysis: { ...base.analysis, slice: { ...DEFAULT_SLICE, plane: 'x' } },
         }),
         'analysis.slice.plane must be one of threePoints, random, hessian, pca (got "x")',
       ],

@@ -12,7 +12,7 @@ import type { AnalysisProgress } from '../protocol/analysis';
 import { DEFAULT_PACE, type Pace } from '../protocol/pace';
 import { DEFAULT_PRESENTATION, type Presentation } from '../protocol/presentation';
 import type { JobResult, JobSpec } from '../protocol/jobs';
-import type { PresetCheck } from '../protocol/presets';
+import type { PresetCheck } from '../protocol/preset';
 import type { StudySelection } from '../protocol/studies/study';
 import { emptyAnalysis, type AnalysisState } from './analysisState';
 import { emptySeries, type SeriesBuffer } from './seriesBuffer';

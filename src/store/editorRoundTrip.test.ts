@@ -11,7 +11,7 @@ import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { sameValue } from '../protocol/linkValues';
 import { decodePermalink, encodePermalink } from '../protocol/permalink';
-import { PRESETS } from '../protocol/presets';
+import { CATALOG, PRESETS } from '../presets';
 import { COPY_FIELDS, HYPERPLANE_FIELD } from '../protocol/runVariants';
 import {
   DATASET_SCHEMA,
@@ -220,7 +220,7 @@ function sameSpec(a: ExperimentSpec, b: ExperimentSpec): boolean {
 }
 
 function roundTrip(spec: ExperimentSpec) {
-  return decodePermalink(encodePermalink({ spec, backend: 'auto' }, base), base);
+  return decodePermalink(encodePermalink({ spec, backend: 'auto' }, base, CATALOG), base, CATALOG);
 }
 
 describe('every value an editor field accepts survives the link', () => {
@@ -254,7 +254,7 @@ describe('every value an editor field accepts survives the link', () => {
     const failures: string[] = [];
     let tried = 0;
     for (const start of bases) {
-      const link = encodePermalink({ spec: start, backend: 'auto' }, base);
+      const link = encodePermalink({ spec: start, backend: 'auto' }, base, CATALOG);
       for (const f of editorFields(start)) {
         const values = [
           ...extremes(f.field.value),

@@ -6,7 +6,7 @@
  * ./scatterExports.ts). Pure, so the views can draw it and Node can test it.
  */
 import type { FlatnessResult, SpectrumResult } from '../protocol/analysis';
-import { rankCorrelation } from '../protocol/presets/checks';
+import { rankCorrelation } from '../protocol/checks';
 
 /** What goes on the x axis. */
 export type ScatterMeasure = 'energyError' | 'energyLoss' | 'lambdaMax' | 'trace';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NarrativeStep } from '../protocol/presets';
+import type { NarrativeStep } from '../protocol/preset';
 import { emptyAnalysis } from './analysisState';
 import { availableSteps, reachedMilestones } from './narrative';
 

@@ -3,8 +3,8 @@
  * panel's first analysis after Play, the verdict) becomes available once that happened, and only
  * after every step before it.
  */
-import type { Milestone, NarrativeStep } from '../protocol/presets';
-import { stepMilestone } from '../protocol/presets';
+import type { Milestone, NarrativeStep } from '../protocol/preset';
+import { stepMilestone } from '../protocol/preset';
 import type { AppState } from './appStore';
 
 /** The milestones reached on the page now. */

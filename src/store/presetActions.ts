@@ -4,7 +4,7 @@
  * the worker for the `flatland/1` document.
  */
 import type { ExportDocument } from '../protocol/exportFormat';
-import { findPreset } from '../protocol/presets';
+import { findPreset } from '../presets';
 import type { Presentation } from '../protocol/presentation';
 import { engineClient, replaceSpec } from './actions';
 import { appStore } from './appStore';

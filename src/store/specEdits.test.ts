@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { CATALOG } from '../presets';
 import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { repairRunVariants } from '../protocol/runVariants';
-import { MAX_RUNS, TICK_FIELD } from '../protocol/specLayout';
+import { DEFAULT_SLICE, MAX_RUNS, TICK_FIELD } from '../protocol/specLayout';
 import { validateSpec } from '../protocol/validateSpec';
 import {
   canAddRun,
@@ -128,7 +129,7 @@ describe('patchAnalysis', () => {
     const off = patchAnalysis(analysis, { slice: null });
     expect(off.slice).toBeNull();
     const on = patchAnalysis(off, { slice: { plane: 'hessian' } });
-    expect(on.slice).toEqual({ plane: 'hessian', extent: 1, resolution: 41 });
+    expect(on.slice).toEqual({ ...DEFAULT_SLICE, plane: 'hessian' });
   });
 
   it('rounds the cadence and keeps it non-negative', () => {
@@ -149,7 +150,11 @@ describe('the run limit', () => {
     expect(withCopyAdded(spec, spec.runs[0]!.id)).toBe(spec);
     expect(validateSpec(spec)).toEqual([]);
     const base = defaultExperimentSpec();
-    const back = decodePermalink(encodePermalink({ spec, backend: 'auto' }, base), base);
+    const back = decodePermalink(
+      encodePermalink({ spec, backend: 'auto' }, base, CATALOG),
+      base,
+      CATALOG,
+    );
     expect(back.corrections).toEqual([]);
     expect(back.spec.runs.map((r) => r.id)).toEqual(spec.runs.map((r) => r.id));
   });

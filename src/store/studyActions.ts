@@ -5,7 +5,7 @@
  * and the export.
  */
 import type { JobKind, JobSpec } from '../protocol/jobs';
-import { findStudy } from '../protocol/studies/registry';
+import { findStudy } from '../presets';
 import { checkStudy } from '../protocol/studies/study';
 import { studyDocument, type StudyDocument } from '../protocol/studies/studyExport';
 import { pause } from './actions';

@@ -4,6 +4,7 @@
  * hand-edited hash (hashchange) loads its experiment — resetting the engine only when the
  * experiment itself changed, not for a mere change of presentation.
  */
+import { CATALOG } from '../presets';
 import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { defaultExperimentSpec } from '../protocol/defaultExperiment';
 import type { ExperimentSpec } from '../protocol/experimentSpec';
@@ -32,6 +33,7 @@ export function hashOf(state: AppState): string {
       presentation: state.presentation,
     },
     defaultExperimentSpec(),
+    CATALOG,
   );
 }
 
@@ -45,14 +47,14 @@ export function currentLink(): string {
 function sameExperiment(a: ExperimentSpec, b: ExperimentSpec): boolean {
   const base = defaultExperimentSpec();
   return (
-    encodePermalink({ spec: a, backend: 'auto' }, base) ===
-    encodePermalink({ spec: b, backend: 'auto' }, base)
+    encodePermalink({ spec: a, backend: 'auto' }, base, CATALOG) ===
+    encodePermalink({ spec: b, backend: 'auto' }, base, CATALOG)
   );
 }
 
 /** Reads the current hash into the store, before the engine starts. */
 export function loadFromUrl(): void {
-  const decoded = decodePermalink(window.location.hash, defaultExperimentSpec());
+  const decoded = decodePermalink(window.location.hash, defaultExperimentSpec(), CATALOG);
   appStore.setState({
     spec: decoded.spec,
     backendChoice: decoded.backend,
@@ -82,7 +84,7 @@ export function startUrlSync(): () => void {
     }
   });
   const onHashChange = () => {
-    const decoded = decodePermalink(window.location.hash, defaultExperimentSpec());
+    const decoded = decodePermalink(window.location.hash, defaultExperimentSpec(), CATALOG);
     reportCorrections(decoded.corrections);
     appStore.setState({ preset: decoded.preset, presentation: decoded.presentation });
     const state = appStore.getState();

@@ -4,7 +4,8 @@
  * the preset's check on it — the same function CI and `npm run lab` run — and keeps the result.
  */
 import type { EngineClient } from '../client/engineClient';
-import { DEFAULT_PRESET_ID, findPreset, type Preset } from '../protocol/presets';
+import { DEFAULT_PRESET_ID, findPreset } from '../presets';
+import type { Preset } from '../protocol/preset';
 import { appStore, type AppState } from './appStore';
 
 /** The preset whose claim the page checks: the link's, or the race on a bare link. */

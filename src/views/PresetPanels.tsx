@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { findPreset } from '../protocol/presets';
+import { findPreset } from '../presets';
 import { FlatnessScatterPanel } from './experiments/FlatnessScatterPanel';
 import { useAppStore } from './useAppStore';
 

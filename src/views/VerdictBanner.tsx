@@ -1,4 +1,4 @@
-import { findPreset } from '../protocol/presets';
+import { findPreset } from '../presets';
 import { useAppStore } from './useAppStore';
 
 /**

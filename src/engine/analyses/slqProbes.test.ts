@@ -3,37 +3,29 @@
  * different count is a different estimate, and the link and the editor carry it like any field.
  */
 import { expect, it } from 'vitest';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
 import { defaultExperimentSpec } from '../../protocol/defaultExperiment';
-import type { AnalysisSpec, ExperimentSpec } from '../../protocol/experimentSpec';
+import { completeSpec } from '../../protocol/completeSpec';
 import { decodePermalink, encodePermalink } from '../../protocol/permalink';
+import { CATALOG } from '../../presets';
 import { describeEachBackend } from '../../testing/backends.node';
 import { createExperiment } from '../experiment';
 
-const analysis: AnalysisSpec = {
-  every: 0,
-  wait: false,
-  spectrum: 'slq',
-  slice: null,
-  flatness: null,
-};
-
-const spec: ExperimentSpec = {
-  ...defaultExperimentSpec(),
+const spec = completeSpec({
   dataset: { kind: 'moons', train: 60, test: 20, noise: 0.15 },
-  model: { kind: 'mlp', hidden: [5], activation: 'relu', initScale: 1 },
-  runs: [{ id: 'a', label: 'a', optimizer: makeOptimizerSpec({ kind: 'sgd' }), seedOffset: 0 }],
-  analysis,
-};
+  model: { kind: 'mlp', hidden: [5] },
+  runs: [{ id: 'a', label: 'a', optimizer: { kind: 'sgd' } }],
+  analysis: { every: 0, spectrum: 'slq', slice: null, flatness: null },
+});
+const analysis = spec.analysis;
 
 it('the link writes an.probes only when set, and reads it back', () => {
   const base = defaultExperimentSpec();
   const set = { ...base, analysis: { ...base.analysis, probes: 16 } };
-  const hash = encodePermalink({ spec: set, backend: 'auto' }, base);
+  const hash = encodePermalink({ spec: set, backend: 'auto' }, base, CATALOG);
   expect(hash).toContain('an.probes=16');
-  expect(decodePermalink(hash, base).spec.analysis.probes).toBe(16);
-  expect(encodePermalink({ spec: base, backend: 'auto' }, base)).not.toContain('probes');
-  expect(decodePermalink('#an.probes=500', base).spec.analysis.probes).toBe(64);
+  expect(decodePermalink(hash, base, CATALOG).spec.analysis.probes).toBe(16);
+  expect(encodePermalink({ spec: base, backend: 'auto' }, base, CATALOG)).not.toContain('probes');
+  expect(decodePermalink('#an.probes=500', base, CATALOG).spec.analysis.probes).toBe(64);
 });
 
 describeEachBackend('the SLQ probe count', () => {

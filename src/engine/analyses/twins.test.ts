@@ -3,34 +3,30 @@
  * run would get on its own, under its own id.
  */
 import { expect, it } from 'vitest';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import type { ExperimentSpec } from '../../protocol/experimentSpec';
+import { completeSpec } from '../../protocol/completeSpec';
 import { describeEachBackend } from '../../testing/backends.node';
 import { createExperiment } from '../experiment';
 import { twinOf } from './twins';
 
-const spec: ExperimentSpec = {
-  version: 1,
+const spec = completeSpec({
   seed: 4,
   dataset: { kind: 'moons', train: 60, test: 20, noise: 0.15 },
-  model: { kind: 'mlp', hidden: [5], activation: 'relu', initScale: 1 },
-  loss: { kind: 'crossEntropy' },
+  model: { kind: 'mlp', hidden: [5] },
   runs: ['a', 'b', 'c'].map((id, k) => ({
     id,
     label: id,
-    optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.05 * (k + 1), batchSize: 8 }),
+    optimizer: { kind: 'sgd' as const, lr: 0.05 * (k + 1), batchSize: 8 },
     seedOffset: k,
   })),
   tickGradEvals: 4,
   budget: 0,
   analysis: {
     every: 0,
-    wait: false,
     spectrum: 'exact',
-    slice: { plane: 'random', extent: 1, resolution: 5 },
+    slice: { plane: 'random', resolution: 5 },
     flatness: { sigmas: [0.1, 0.3], radii: [0.1], draws: 6, tolerance: 0 },
   },
-};
+});
 
 it('twinOf points each vector at the first equal one', () => {
   const v = (...x: number[]) => Float32Array.from(x);

@@ -8,34 +8,29 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
+import { completeSpec } from '../../protocol/completeSpec';
 import { exactSpectrum } from '../../core/spectrum/exactSpectrum';
 import { gradientVector, hessianOperator } from '../../core/spectrum/hessianOperator';
-import type { ExperimentSpec } from '../../protocol/experimentSpec';
 import { useBackend } from '../../testing/backends.node';
 import { landscapeOf } from '../analyses/landscape';
 import { createExperiment } from '../experiment';
 import { runFreeEntropyJob } from './runFreeEntropyJob';
 
-const spec: ExperimentSpec = {
-  version: 1,
+const spec = completeSpec({
   seed: 5,
-  dataset: { kind: 'moons', train: 120, test: 40, noise: 0.1 },
-  model: { kind: 'mlp', hidden: [6], activation: 'tanh', initScale: 1 },
-  loss: { kind: 'crossEntropy' },
+  dataset: { kind: 'moons', train: 120, test: 40 },
+  model: { kind: 'mlp', hidden: [6], activation: 'tanh' },
   runs: [
     {
       id: 'sgd',
       label: 'SGD',
-      optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.2, batchSize: 32, momentum: 0.9 }),
-      seedOffset: 0,
+      optimizer: { kind: 'sgd', lr: 0.2, batchSize: 32, momentum: 0.9 },
     },
   ],
   tickGradEvals: 20,
   budget: 0,
-  analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
-};
-
+  analysis: { every: 0, spectrum: 'off', slice: null, flatness: null },
+});
 describe('free entropy job', () => {
   it('follows the Gaussian closed form with the exact Hessian at small radii', async () => {
     await useBackend('cpu');

@@ -4,31 +4,20 @@
  * additive local energy.
  */
 import { describe, expect, it } from 'vitest';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import type { ExperimentSpec } from '../../protocol/experimentSpec';
+import { completeSpec } from '../../protocol/completeSpec';
 import { useBackend } from '../../testing/backends.node';
 import { createExperiment } from '../experiment';
 import { runRescalingJob } from './runRescalingJob';
 
-const spec: ExperimentSpec = {
-  version: 1,
+const spec = completeSpec({
   seed: 4,
-  dataset: { kind: 'moons', train: 150, test: 50, noise: 0.1 },
-  model: { kind: 'mlp', hidden: [12, 12], activation: 'relu', initScale: 1 },
-  loss: { kind: 'crossEntropy' },
-  runs: [
-    {
-      id: 'sgd',
-      label: 'SGD',
-      optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 16, momentum: 0.9 }),
-      seedOffset: 0,
-    },
-  ],
+  dataset: { kind: 'moons', train: 150, test: 50 },
+  model: { kind: 'mlp', hidden: [12, 12] },
+  runs: [{ id: 'sgd', label: 'SGD', optimizer: { kind: 'sgd', batchSize: 16, momentum: 0.9 } }],
   tickGradEvals: 20,
   budget: 0,
-  analysis: { every: 0, wait: false, spectrum: 'off', slice: null, flatness: null },
-};
-
+  analysis: { every: 0, spectrum: 'off', slice: null, flatness: null },
+});
 describe('rescaling job', () => {
   it('changes λmax but not the invariant measures', async () => {
     await useBackend('cpu');

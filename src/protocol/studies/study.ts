@@ -3,11 +3,13 @@
  * optimizers on one landscape (a Preset), but one job (src/protocol/jobs.ts) with its settings
  * in the link, a text, and a check of its result. `#preset=<id>` opens a study like a preset;
  * `npm run lab -- --preset <id>` runs its job headless and writes a `flatland-study/1` export
- * (./studyExport.ts) with the verdict.
+ * (./studyExport.ts) with the verdict. The studies themselves are data in src/presets/studies;
+ * this folder keeps what the protocol speaks about them: the type, the link (./studyLink.ts), the
+ * export and the job fields' tables (./jobFields.ts).
  */
 import type { JobKind, JobSpec, ResultOf } from '../jobs';
 import type { Say } from '../linkFields';
-import type { ExperimentText, PresetCheck } from '../presets/preset';
+import type { ExperimentText, PresetCheck } from '../preset';
 import type { FieldSchema } from '../specSchema';
 
 export type JobOf<K extends JobKind> = Extract<JobSpec, { kind: K }>;

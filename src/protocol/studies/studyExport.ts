@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { BACKEND_LADDER, type BackendName } from '../backend';
 import type { ExportVerdict } from '../exportFormat';
+import { studyCatalog } from '../catalog';
 import { encodePermalink } from '../permalink';
 import { defaultExperimentSpec } from '../defaultExperiment';
 import type { JobResult, JobSpec } from '../jobs';
@@ -41,6 +42,7 @@ export function studyDocument(
   const link = encodePermalink(
     { spec: defaultExperimentSpec(), backend: 'auto', study: { id: study.id, job } },
     defaultExperimentSpec(),
+    studyCatalog(study),
   );
   return {
     format: STUDY_FORMAT,

@@ -1,5 +1,4 @@
-import { PRESETS } from '../../protocol/presets';
-import { STUDIES } from '../../protocol/studies/registry';
+import { PRESETS, STUDIES } from '../../presets';
 import { loadPreset } from '../../store/presetActions';
 import { useAppStore } from '../useAppStore';
 

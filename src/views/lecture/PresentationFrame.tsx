@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Milestone } from '../../protocol/presets';
-import { DEFAULT_PRESET_ID, findPreset, stepMilestone, stepText } from '../../protocol/presets';
-import { findStudy } from '../../protocol/studies/registry';
+import type { Milestone } from '../../protocol/preset';
+import { stepMilestone, stepText } from '../../protocol/preset';
+import { DEFAULT_PRESET_ID, findPreset, findStudy } from '../../presets';
 import { setEditorOpen, setPresentation } from '../../store/presetActions';
 import { availableSteps, reachedMilestones } from '../../store/narrative';
 import { useAppStore } from '../useAppStore';

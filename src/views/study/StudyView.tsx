@@ -4,7 +4,7 @@
  * its settings as a form drawn from the same field table the link uses.
  */
 import { useState } from 'react';
-import { findStudy } from '../../protocol/studies/registry';
+import { findStudy } from '../../presets';
 import { exportToJson } from '../../protocol/exportJson';
 import { cancelStudy, currentStudyDocument, runStudy, setStudyJob } from '../../store/studyActions';
 import { downloadBlob, fileStem } from '../export/download';

@@ -4,9 +4,18 @@
  * the local entropy, and the rise of the loss over the local slice at the shared scale — must name
  * the same run the flatter one, at a comparable train loss and a test error no higher.
  */
-import type { ExportDocument, ExportedRun } from '../exportFormat';
-import { finalLambdaMax, fmt, last, localEnergy, missing, numbers, runOf, series } from './checks';
-import type { PresetCheck } from './preset';
+import type { ExportDocument, ExportedRun } from '../protocol/exportFormat';
+import {
+  finalLambdaMax,
+  fmt,
+  last,
+  localEnergy,
+  missing,
+  numbers,
+  runOf,
+  series,
+} from '../protocol/checks';
+import type { PresetCheck } from '../protocol/preset';
 
 /** The σ of δE the verdict reads (the flatness panel's ticks). */
 export const VERDICT_SIGMAS = [0.1, 0.3] as const;

@@ -1,10 +1,11 @@
 /**
- * Small readers of a `flatland/1` document for the presets' checks. They accept both the worker's
- * document (typed arrays, NaN) and its JSON (plain arrays, null for NaN).
+ * Small readers of a `flatland/1` document for the presets' checks (src/presets), the studies',
+ * the CLI's summaries and the page's flatness scatter. They accept both the worker's document
+ * (typed arrays, NaN) and its JSON (plain arrays, null for NaN).
  */
-import { kendallTauB, spearman } from '../../core/stats';
-import type { ExportDocument, ExportedRun } from '../exportFormat';
-import type { SeriesKey } from '../series';
+import { kendallTauB, spearman } from '../core/stats';
+import type { ExportDocument, ExportedRun } from './exportFormat';
+import type { SeriesKey } from './series';
 import type { PresetCheck } from './preset';
 
 type Numbers = ArrayLike<number | null> | null | undefined;

@@ -1,9 +1,12 @@
 /**
  * A preset: one of the papers' experiments as data — a spec, what it shows, what to look at, and
  * the expected observation, both in words and as a check on the exported `flatland/1` data.
+ * These are the types the store, the page and the CLI speak; the presets themselves live in
+ * src/presets (a spec there is a partial one completed by ./completeSpec.ts), and the protocol
+ * reaches them only through the catalog its callers hand it (./catalog.ts).
  */
-import type { ExperimentSpec } from '../experimentSpec';
-import type { ExportDocument } from '../exportFormat';
+import type { ExperimentSpec } from './experimentSpec';
+import type { ExportDocument } from './exportFormat';
 
 export interface PresetCheck {
   readonly ok: boolean;

@@ -3,11 +3,11 @@
  * ±1 perceptron, where simulated annealing's solutions are isolated — the Hamming local entropy
  * around each, at the same patterns and the same sweep budget.
  */
-import { describeProtocol, DEFAULT_FOCUSING_PROTOCOL } from '../jobs/binaryJob';
-import type { BinarySolverResult } from '../jobs/binaryJob';
-import { fmt } from '../presets/checks';
-import { BINARY_FIELDS, repairBinaryJob } from './jobFields';
-import type { Study } from './study';
+import { describeProtocol, DEFAULT_FOCUSING_PROTOCOL } from '../../protocol/jobs/binaryJob';
+import type { BinarySolverResult } from '../../protocol/jobs/binaryJob';
+import { fmt } from '../../protocol/checks';
+import { BINARY_FIELDS, repairBinaryJob } from '../../protocol/studies/jobFields';
+import type { Study } from '../../protocol/studies/study';
 
 /** The fraction of solutions at the distance index `i` of `r`'s curve. */
 const at = (r: BinarySolverResult | undefined, i: number) => r?.fraction[i] ?? Number.NaN;

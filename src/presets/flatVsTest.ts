@@ -4,19 +4,15 @@
  * al. 2020 across training settings), read as a rank correlation over six training procedures at
  * one gradient budget.
  */
-import { defaultDatasetSpec } from '../../core/data/datasetSpec';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { defaultExperimentSpec } from '../defaultExperiment';
-import type { ExperimentSpec, RunSpec } from '../experimentSpec';
-import { fmt, last, localEnergy, missing, rankCorrelation, series } from './checks';
-import type { Preset } from './preset';
+import { fmt, last, localEnergy, missing, rankCorrelation, series } from '../protocol/checks';
+import { completeSpec, type PartialRun } from '../protocol/completeSpec';
+import { RACE_DATASET, RACE_OPTIMIZERS } from '../protocol/defaultExperiment';
+import type { Preset } from '../protocol/preset';
 
 /** The flatness measure of the claim: δE(σ) on the train loss at this σ. */
 export const CLAIM_SIGMA = 0.1;
 /** The verdict: Spearman's ρ of δE(0.1) against the final test error, over the runs, ≥ this. */
 export const MIN_SPEARMAN = 0.3;
-
-const race = defaultExperimentSpec();
 
 /**
  * Why this design (issue 15; wasm, `npm run lab -- --preset flat-vs-test --seeds`; seeds 1–10
@@ -51,44 +47,34 @@ const race = defaultExperimentSpec();
  *   the digit). Without them the budget plays to its verdict in 43.8 s at normal pace in Chromium
  *   on the quiet box (98.5 s with them on the loaded one).
  */
-function sgd(batchSize: number): RunSpec['optimizer'] {
-  return makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize, momentum: 0.9 });
+function sgd(batchSize: number): PartialRun['optimizer'] {
+  return { kind: 'sgd', batchSize, momentum: 0.9 };
 }
 
-function run(id: string, label: string, optimizer: RunSpec['optimizer']): RunSpec {
-  return { id, label, optimizer, seedOffset: 0 };
+function run(id: string, label: string, optimizer: PartialRun['optimizer']): PartialRun {
+  return { id, label, optimizer };
 }
 
-const spec: ExperimentSpec = {
-  ...race,
+const spec = completeSpec({
   // The race's data with 1,000 clean test points: the runs differ by a few points of test error.
-  dataset: { ...defaultDatasetSpec('spiral'), noise: 0.05, labelNoise: 0.2, test: 1000 },
+  dataset: { ...RACE_DATASET, test: 1000 },
   runs: [
     run('sgd32', 'SGD batch 32', sgd(32)),
     run('sgd', 'SGD batch 128', sgd(128)),
-    run('gd', 'full batch', sgd(400)),
-    run(
-      'sam',
-      'SAM ρ = 0.1',
-      makeOptimizerSpec({ kind: 'sam', lr: 0.1, batchSize: 128, momentum: 0.9, rho: 0.1 }),
-    ),
-    run(
-      'esgd',
-      'Entropy-SGD',
-      race.runs[1]?.optimizer ?? makeOptimizerSpec({ kind: 'entropySgd' }),
-    ),
-    run('adam', 'Adam', makeOptimizerSpec({ kind: 'adam', lr: 0.01, batchSize: 128 })),
+    run('gd', 'full batch', sgd(RACE_DATASET.train)),
+    run('sam', 'SAM ρ = 0.1', { kind: 'sam', momentum: 0.9, rho: 0.1 }),
+    run('esgd', 'Entropy-SGD', RACE_OPTIMIZERS.esgd),
+    run('adam', 'Adam', { kind: 'adam', lr: 0.01 }),
   ],
   analysis: {
-    ...race.analysis,
     every: 225,
     // No Hessian spectrum: the claim reads δE, and six exact spectra were 60% of a round's time
     // (turn it on in the editor to see λmax; full-batch descent's sits at its stability edge).
     spectrum: 'off',
-    slice: { plane: 'threePoints', extent: 1, resolution: 25 },
-    flatness: { sigmas: [0.03, 0.1, 0.3], radii: [0.1], draws: 32, tolerance: 0.05 },
+    slice: { resolution: 25 },
+    flatness: { sigmas: [0.03, CLAIM_SIGMA, 0.3], radii: [0.1] },
   },
-};
+});
 
 export const flatVsTestPreset: Preset = {
   id: 'flat-vs-test',
@@ -101,18 +87,18 @@ export const flatVsTestPreset: Preset = {
     'Entropy-SGD and Adam. They all fit the true spiral; they differ in how much of the label ' +
     'noise they fit on top, and in how flat the minimum they end in is. The papers’ claim is a ' +
     'correlation, not a law: across training procedures, the flatter the minimum — the lower ' +
-    'the rise of the train loss under relative weight noise, δE(σ = 0.1) — the lower the test ' +
+    `the rise of the train loss under relative weight noise, δE(σ = ${CLAIM_SIGMA}) — the lower the test ` +
     'error on clean labels. The page ranks the six runs both ways and reports Spearman’s ρ and ' +
     'Kendall’s τ_b.',
   whatToLookAt: [
-    'Flatness vs generalization: one dot per run, δE(0.1) on the loss against the final test error; ρ and τ_b under it.',
-    'Flatness: δE(σ) of the six runs — two groups of three, at least a factor of two apart at σ = 0.1.',
+    `Flatness vs generalization: one dot per run, δE(${CLAIM_SIGMA}) on the loss against the final test error; ρ and τ_b under it.`,
+    `Flatness: δE(σ) of the six runs — two groups of three, at least a factor of two apart at σ = ${CLAIM_SIGMA}.`,
     'Spectrum: off here, to keep the six runs live. Turned on, λmax tells the same two groups apart, but full-batch descent’s sits near the stability edge 2(1 + β)/η = 38 whatever its minimum: the verdict reads δE.',
     'Training curves: the sharp runs reach the lower train loss (they fit flipped labels) and the higher test error.',
   ],
   expected:
-    'A positive rank correlation between δE(0.1) and the final test error: Spearman ρ ≥ 0.3 ' +
-    'over the six runs. Measured on wasm, it holds on all of seeds 1–10 (ρ min 0.31, median ' +
+    `A positive rank correlation between δE(${CLAIM_SIGMA}) and the final test error: ` +
+    `Spearman ρ ≥ ${MIN_SPEARMAN} over the six runs. Measured on wasm, it holds on all of seeds 1–10 (ρ min 0.31, median ` +
     '0.69, max 0.83; Kendall τ_b 0.20 / 0.47 / 0.73; ρ ≥ 0.6 on 6 of 10) and on 9 of the ' +
     'held-out seeds 11–20 (ρ 0.23 / 0.71 / 0.99, τ_b 0.14 / 0.60 / 0.97). With seed=13 it ' +
     'fails, ρ = 0.23 (τ_b = 0.14): Adam’s test error equals SAM’s (8.4%) at six times its δE, ' +
@@ -134,7 +120,7 @@ export const flatVsTestPreset: Preset = {
       after: 'flatness',
     },
     {
-      text: 'The scatter: each run’s δE(0.1) against its test error. Flatter runs sit lower — on average, not one by one.',
+      text: `The scatter: each run’s δE(${CLAIM_SIGMA}) against its test error. Flatter runs sit lower — on average, not one by one.`,
       after: 'verdict',
     },
   ],
@@ -147,7 +133,7 @@ export const flatVsTestPreset: Preset = {
       train: last(series(r, 'trainLoss')),
     }));
     if (rows.length < 2 || !rows.every((r) => Number.isFinite(r.energy) && Number.isFinite(r.test)))
-      return missing('δE(0.1) and a test error for every run');
+      return missing(`δE(${CLAIM_SIGMA}) and a test error for every run`);
     const { rho, tau, n } = rankCorrelation(
       rows.map((r) => r.energy),
       rows.map((r) => r.test),
@@ -158,7 +144,7 @@ export const flatVsTestPreset: Preset = {
     return {
       ok: rho >= MIN_SPEARMAN,
       detail:
-        `δE(0.1) on the loss against the final test error: Spearman ρ = ${fmt(rho)}, ` +
+        `δE(${CLAIM_SIGMA}) on the loss against the final test error: Spearman ρ = ${fmt(rho)}, ` +
         `Kendall τ_b = ${fmt(tau)}, n = ${n} (the claim: ρ ≥ ${MIN_SPEARMAN}). ${perRun}.`,
     };
   },

@@ -1,10 +1,12 @@
-/** Every preset, in the gallery's order; `#preset=<id>` finds one here. */
+/**
+ * Every preset, in the gallery's order; `#preset=<id>` finds one here (through `CATALOG`, ./index.ts).
+ */
 import { confinementPreset, outliersPreset, transientPreset } from './hessian';
 import { flatVsTestPreset } from './flatVsTest';
 import { goldilocksPreset } from './goldilocks';
 import { mnistPreset } from './mnist';
 import { normPreset, perceptronPreset } from './perceptron';
-import type { Preset } from './preset';
+import type { Preset } from '../protocol/preset';
 import { racePreset, seedsPreset } from './race';
 import { rescalingPreset } from './rescaling';
 import { batchPreset, samPreset } from './sharpness';

@@ -3,10 +3,10 @@
  * Hessian restricted to random hyperplanes through r·θ_init, and SGD confined to one of them.
  * The `goldilocks` preset races two runs at one radius; this study walks the radii.
  */
-import { fmt } from '../presets/checks';
-import { goldilocksPreset } from '../presets/goldilocks';
-import { GOLDILOCKS_FIELDS } from './jobFields';
-import type { Study } from './study';
+import { fmt } from '../../protocol/checks';
+import { goldilocksPreset } from '../goldilocks';
+import { GOLDILOCKS_FIELDS } from '../../protocol/studies/jobFields';
+import type { Study } from '../../protocol/studies/study';
 
 const { dataset, model, loss } = goldilocksPreset.spec;
 

@@ -5,10 +5,10 @@
  * sit in a wide flat region? The candidate reading of the abstract; the paper's own passage on
  * which device it means was not at hand (see the explanation).
  */
-import type { DeviceCurve } from '../jobs/devicesJob';
-import { fmt } from '../presets/checks';
-import { DEVICES_FIELDS, repairDevicesJob } from './jobFields';
-import type { Study } from './study';
+import type { DeviceCurve } from '../../protocol/jobs/devicesJob';
+import { fmt } from '../../protocol/checks';
+import { DEVICES_FIELDS, repairDevicesJob } from '../../protocol/studies/jobFields';
+import type { Study } from '../../protocol/studies/study';
 
 /** Index of distance `d` in `distances`, or −1. */
 const indexOf = (distances: ArrayLike<number>, d: number) =>

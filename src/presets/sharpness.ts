@@ -2,21 +2,22 @@
  * SCIENCE.md §6.7: large batches find sharper minima (Keskar et al. 2017), SAM flatter ones
  * (Foret et al. 2021). Both on the spiral race's network, at an equal gradient budget.
  */
-import { defaultDatasetSpec } from '../../core/data/datasetSpec';
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { defaultExperimentSpec } from '../defaultExperiment';
-import type { ExperimentSpec } from '../experimentSpec';
-import { finalLambdaMax, fmt, localEnergy, missing, runOf } from './checks';
-import type { Preset } from './preset';
+import { finalLambdaMax, fmt, localEnergy, missing, runOf } from '../protocol/checks';
+import { completeDataset, completeSpec, type PartialSpec } from '../protocol/completeSpec';
+import type { Preset } from '../protocol/preset';
 
 // The race's network and analyses, on the clean spiral (the race itself adds label noise, which
 // these comparisons of SGD with SGD do not need).
-const base: ExperimentSpec = { ...defaultExperimentSpec(), dataset: defaultDatasetSpec('spiral') };
-const analysis: ExperimentSpec['analysis'] = {
-  ...base.analysis,
-  every: 50,
-  slice: { plane: 'threePoints', extent: 1, resolution: 31 },
-};
+const data = completeDataset({ kind: 'spiral' });
+const base = {
+  dataset: data,
+  budget: 400,
+  analysis: { every: 50, slice: { resolution: 31 } },
+} as const satisfies PartialSpec;
+
+/** The σ of the δE both verdicts print beside λmax. */
+export const SHARPNESS_SIGMA = 0.3;
+const sigma = SHARPNESS_SIGMA;
 
 export const batchPreset: Preset = {
   id: 'batch',
@@ -24,7 +25,7 @@ export const batchPreset: Preset = {
   phenomenon: '§6.7',
   explanation:
     'Two SGD runs from the same weights with the same learning rate: one on minibatches of 8 ' +
-    'samples, one on the whole training set (400). The noise of small batches keeps kicking the ' +
+    `samples, one on the whole training set (${data.train}). The noise of small batches keeps kicking the ` +
     'weights out of narrow valleys; full-batch descent settles into whatever valley it meets, and ' +
     'with a fixed learning rate η its curvature climbs towards the stability edge 2/η.',
   whatToLookAt: [
@@ -49,28 +50,20 @@ export const batchPreset: Preset = {
     if (!Number.isFinite(ls) || !Number.isFinite(ll)) return missing('λmax for both runs');
     return {
       ok: ll > ls,
-      detail: `λmax small batch ${fmt(ls)}, full batch ${fmt(ll)}; δE(0.3) small ${fmt(localEnergy(small, 0.3))}, full ${fmt(localEnergy(large, 0.3))}.`,
+      detail: `λmax small batch ${fmt(ls)}, full batch ${fmt(ll)}; δE(${sigma}) small ${fmt(localEnergy(small, sigma))}, full ${fmt(localEnergy(large, sigma))}.`,
     };
   },
-  spec: {
+  spec: completeSpec({
     ...base,
-    budget: 400,
     runs: [
-      {
-        id: 'small',
-        label: 'batch 8',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.5, batchSize: 8 }),
-        seedOffset: 0,
-      },
+      { id: 'small', label: 'batch 8', optimizer: { kind: 'sgd', lr: 0.5, batchSize: 8 } },
       {
         id: 'large',
         label: 'full batch',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.5, batchSize: 400 }),
-        seedOffset: 0,
+        optimizer: { kind: 'sgd', lr: 0.5, batchSize: data.train },
       },
     ],
-    analysis,
-  },
+  }),
 };
 
 export const samPreset: Preset = {
@@ -83,8 +76,8 @@ export const samPreset: Preset = {
     'costs two gradients, so at the same gradient budget it takes half as many steps as SGD.',
   whatToLookAt: ['Spectrum: λmax of SGD vs SAM.', 'Flatness: SAM’s local-energy curve.'],
   expected:
-    'SAM ends with a smaller λmax than SGD (measured after 400 ticks on wasm: λmax 1.51 vs 2.31, ' +
-    'δE(0.3) 0.61 vs 1.21).',
+    `SAM ends with a smaller λmax than SGD after ${base.budget} ticks (on wasm its δE(${sigma}) was ` +
+    `the smaller one too, by half); the verdict prints both runs’ λmax and δE(${sigma}).`,
   narrative: [
     'SAM looks ρ ahead in the steepest direction before stepping.',
     'It pays two gradients per step — the curves’ x axis counts them.',
@@ -97,32 +90,18 @@ export const samPreset: Preset = {
     if (!Number.isFinite(lg) || !Number.isFinite(ls)) return missing('λmax for both runs');
     return {
       ok: ls < lg,
-      detail: `λmax SGD ${fmt(lg)}, SAM ${fmt(ls)}; δE(0.3) SGD ${fmt(localEnergy(sgd, 0.3))}, SAM ${fmt(localEnergy(sam, 0.3))}.`,
+      detail: `λmax SGD ${fmt(lg)}, SAM ${fmt(ls)}; δE(${sigma}) SGD ${fmt(localEnergy(sgd, sigma))}, SAM ${fmt(localEnergy(sam, sigma))}.`,
     };
   },
-  spec: {
+  spec: completeSpec({
     ...base,
-    budget: 400,
     runs: [
-      {
-        id: 'sgd',
-        label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.1, batchSize: 32, momentum: 0.9 }),
-        seedOffset: 0,
-      },
+      { id: 'sgd', label: 'SGD', optimizer: { kind: 'sgd', batchSize: 32, momentum: 0.9 } },
       {
         id: 'sam',
         label: 'SAM ρ = 0.1',
-        optimizer: makeOptimizerSpec({
-          kind: 'sam',
-          lr: 0.1,
-          batchSize: 32,
-          momentum: 0.9,
-          rho: 0.1,
-        }),
-        seedOffset: 0,
+        optimizer: { kind: 'sam', batchSize: 32, momentum: 0.9, rho: 0.1 },
       },
     ],
-    analysis,
-  },
+  }),
 };

@@ -3,9 +3,9 @@
  * Jacobian rows give C outliers above the Hessian's bulk, a gradient confined to their span, and
  * a top curvature that rises and then falls as the logits grow.
  */
-import { fmt } from '../presets/checks';
-import { SIMPLE_MODEL_FIELDS } from './jobFields';
-import type { Study } from './study';
+import { fmt } from '../../protocol/checks';
+import { SIMPLE_MODEL_FIELDS } from '../../protocol/studies/jobFields';
+import type { Study } from '../../protocol/studies/study';
 
 export const simpleModelStudy: Study<'simpleModel'> = {
   id: 'simple-model',

@@ -3,7 +3,7 @@ import { fbpStudy } from './fbp';
 import { goldilocksSweepStudy } from './goldilocksSweep';
 import { noWfmStudy } from './noWfm';
 import { simpleModelStudy } from './simpleModel';
-import type { AnyStudy } from './study';
+import type { AnyStudy } from '../../protocol/studies/study';
 
 export const STUDIES: readonly AnyStudy[] = [
   fbpStudy,

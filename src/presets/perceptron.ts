@@ -39,11 +39,10 @@
  *   measured was at 0. The check asks the flat curve to be at or above the sharp one at every
  *   radius and above it at one at least: at the smallest radii both are often 1.
  */
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { SPEC_VERSION, type ExperimentSpec } from '../experimentSpec';
-import type { ExportDocument } from '../exportFormat';
-import { fmt, last, missing, runOf, series, shellCurve } from './checks';
-import type { Preset, PresetCheck } from './preset';
+import { fmt, last, missing, runOf, series, shellCurve } from '../protocol/checks';
+import { completeSpec, type PartialRun, type PartialSpec } from '../protocol/completeSpec';
+import type { ExportDocument } from '../protocol/exportFormat';
+import type { Preset, PresetCheck } from '../protocol/preset';
 
 /** Input dimension N = 196 (√N = 14, so the radii below are round numbers). */
 const N = 196;
@@ -55,50 +54,39 @@ const BUDGET = 300;
 const TICK_GRAD_EVALS = 5;
 const STEPS = BUDGET * TICK_GRAD_EVALS;
 
-const FLATNESS = {
-  sigmas: [0.01, 0.03, 0.1, 0.3],
-  radii: [0.01, 0.02, 0.05, 0.1, 0.2],
-  draws: 48,
-  tolerance: 0,
-} as const;
-
-/** Random ±1 patterns at load α = 1 (half the spherical capacity). */
-const patterns: ExperimentSpec['dataset'] = { kind: 'randomPatterns', n: N, alpha: 1 };
-/** Free norm, raw field: the norm schedule sets γ_eff. */
-const model: ExperimentSpec['model'] = {
-  kind: 'perceptron',
-  norm: 'free',
-  field: 'raw',
-  initScale: 1,
-};
-const loss: ExperimentSpec['loss'] = { kind: 'baldassi', gamma: GAMMA };
-
 /** The radius of the sphere on which the loss acts with effective γ `gammaEff`. */
 function radiusFor(gammaEff: number): number {
   return (gammaEff * SQRT_N) / GAMMA;
 }
 
 /** SGD on batches of 20 whose norm starts at `n0` and grows by `rate` per step. */
-function sgdOnSphere(lr: number, n0: number, rate: number) {
-  return makeOptimizerSpec({
-    kind: 'sgd',
-    lr,
-    batchSize: 20,
-    normSchedule: { kind: 'grow', rate, n0 },
-  });
+function sgdOnSphere(lr: number, n0: number, rate: number): PartialRun['optimizer'] {
+  return { kind: 'sgd', lr, batchSize: 20, normSchedule: { kind: 'grow', rate, n0 } };
 }
 
-/** The shared part of both presets' specs. */
+/**
+ * The shared part of both presets' specs: random ±1 patterns at load α = 1 (half the spherical
+ * capacity); a perceptron with a free norm and the raw field, so the norm schedule sets γ_eff.
+ */
 const base = {
-  budget: BUDGET,
-  version: SPEC_VERSION,
   seed: 11,
-  dataset: patterns,
-  model,
-  loss,
+  dataset: { kind: 'randomPatterns', n: N, alpha: 1 },
+  model: { kind: 'perceptron', norm: 'free', field: 'raw' },
+  loss: { kind: 'baldassi', gamma: GAMMA },
   tickGradEvals: TICK_GRAD_EVALS,
-  analysis: { every: 30, wait: false, spectrum: 'off', slice: null, flatness: FLATNESS },
-} as const satisfies Omit<ExperimentSpec, 'runs'>;
+  budget: BUDGET,
+  analysis: {
+    every: 30,
+    spectrum: 'off',
+    slice: null,
+    flatness: {
+      sigmas: [0.01, 0.03, 0.1, 0.3],
+      radii: [0.01, 0.02, 0.05, 0.1, 0.2],
+      draws: 48,
+      tolerance: 0,
+    },
+  },
+} as const satisfies PartialSpec;
 
 /**
  * §6.5's claim on a two-run export: both runs end at zero training errors, and the fraction of
@@ -176,7 +164,7 @@ export const perceptronPreset: Preset = {
   ],
   check: (doc) =>
     solutionsCompared(doc, 'ce', 'hinge', { ce: 'cross-entropy', hinge: 'the hinge' }),
-  spec: {
+  spec: completeSpec({
     ...base,
     runs: [
       {
@@ -184,16 +172,10 @@ export const perceptronPreset: Preset = {
         label: 'cross-entropy, γ 1 → 100',
         // ‖w‖ from √N/100 to √N over the budget: (1 + rate)^STEPS = 100.
         optimizer: sgdOnSphere(0.1, radiusFor(1), 100 ** (1 / STEPS) - 1),
-        seedOffset: 0,
       },
-      {
-        id: 'hinge',
-        label: 'hinge, γ = 100',
-        optimizer: sgdOnSphere(10, radiusFor(100), 0),
-        seedOffset: 0,
-      },
+      { id: 'hinge', label: 'hinge, γ = 100', optimizer: sgdOnSphere(10, radiusFor(100), 0) },
     ],
-  },
+  }),
 };
 
 export const normPreset: Preset = {
@@ -229,21 +211,11 @@ export const normPreset: Preset = {
   ],
   check: (doc) =>
     solutionsCompared(doc, 'slow', 'fast', { slow: 'slow growth', fast: 'fast growth' }),
-  spec: {
+  spec: completeSpec({
     ...base,
     runs: [
-      {
-        id: 'slow',
-        label: 'slow norm growth',
-        optimizer: sgdOnSphere(0.1, radiusFor(1), 1e-3),
-        seedOffset: 0,
-      },
-      {
-        id: 'fast',
-        label: 'fast norm growth',
-        optimizer: sgdOnSphere(0.1, radiusFor(1), 1e-2),
-        seedOffset: 0,
-      },
+      { id: 'slow', label: 'slow norm growth', optimizer: sgdOnSphere(0.1, radiusFor(1), 1e-3) },
+      { id: 'fast', label: 'fast norm growth', optimizer: sgdOnSphere(0.1, radiusFor(1), 1e-2) },
     ],
-  },
+  }),
 };

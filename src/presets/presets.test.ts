@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperimentSpec } from '../defaultExperiment';
-import type { ExperimentSpec } from '../experimentSpec';
-import { EXPORT_FORMAT, type ExportDocument, type ExportedRun } from '../exportFormat';
-import { inputDimOf, labelKindOf, validateSpec } from '../validateSpec';
+import { defaultExperimentSpec } from '../protocol/defaultExperiment';
+import type { ExperimentSpec } from '../protocol/experimentSpec';
+import { EXPORT_FORMAT, type ExportDocument, type ExportedRun } from '../protocol/exportFormat';
+import { inputDimOf, labelKindOf, validateSpec } from '../protocol/validateSpec';
 import { PRESETS, findPreset } from '.';
 
 /** D of the presets' models (MLP: layer by layer; perceptron: N). */

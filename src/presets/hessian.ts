@@ -2,43 +2,51 @@
  * SCIENCE.md §6.1–§6.3 (Fort & Ganguli): Hessian outliers, gradient confinement and transient
  * curvature, on an MLP trained on a non-centred Gaussian mixture.
  */
-import { makeOptimizerSpec } from '../../core/optimizers/optimizerSpec';
-import { SPEC_VERSION, type ExperimentSpec } from '../experimentSpec';
-import { finite, fmt, missing, numbers, runOf } from './checks';
-import type { Preset } from './preset';
+import { finite, fmt, missing, numbers, runOf } from '../protocol/checks';
+import { completeSpec, type PartialRun, type PartialSpec } from '../protocol/completeSpec';
+import type { Preset } from '../protocol/preset';
 
-/** C = 4 classes in d = 16, shifted by +1 (non-centred); MLP 16–16–4 (D = 340). */
-function mixtureSpec(initScale: number, every: number, wait = false): ExperimentSpec {
+/** C = 4 classes in d = 16, shifted by +1 (non-centred): Fort & Ganguli's mixture. */
+export const MIXTURE = {
+  kind: 'gaussianMixture',
+  train: 512,
+  test: 512,
+  dim: 16,
+} as const satisfies PartialSpec['dataset'];
+
+/** One hidden layer of 16 ReLUs: on the mixture, an MLP 16–16–4 (D = 340). */
+export const NETWORK = { kind: 'mlp', hidden: [16] } as const satisfies PartialSpec['model'];
+
+/** Plain SGD on batches of 32. */
+export const SGD_RUN = {
+  id: 'sgd',
+  label: 'SGD',
+  optimizer: { kind: 'sgd', lr: 0.05, batchSize: 32 },
+} as const satisfies PartialRun;
+
+/** Outliers: λ_{C−1} must stand at least this many times above λ_{C+2}, inside the bulk. */
+export const MIN_OUTLIER_GAP = 3;
+/** Confinement: the median f_C after the first analysis must reach this… */
+export const MIN_CONFINEMENT = 0.7;
+/** …and this many times its random baseline C/D. */
+export const CONFINEMENT_OVER_BASELINE = 20;
+/** Transient: λmax must peak at least this many times its initial value… */
+export const MIN_PEAK_RISE = 3;
+/** …and end at most this fraction of its peak. */
+export const MAX_END_OF_PEAK = 0.8;
+
+/** The mixture, the network (D = 340) and one SGD run; the exact spectrum every `every` ticks. */
+function mixtureSpec(every: number): PartialSpec {
   return {
-    version: SPEC_VERSION,
     seed: 3,
-    dataset: {
-      kind: 'gaussianMixture',
-      train: 512,
-      test: 512,
-      dim: 16,
-      classes: 4,
-      separation: 3,
-      shift: 1,
-      labelNoise: 0,
-    },
-    model: { kind: 'mlp', hidden: [16], activation: 'relu', initScale },
-    loss: { kind: 'crossEntropy' },
-    runs: [
-      {
-        id: 'sgd',
-        label: 'SGD',
-        optimizer: makeOptimizerSpec({ kind: 'sgd', lr: 0.05, batchSize: 32 }),
-        seedOffset: 0,
-      },
-    ],
-    tickGradEvals: 5,
+    dataset: MIXTURE,
+    model: NETWORK,
+    runs: [SGD_RUN],
     budget: 200,
     analysis: {
       every,
-      wait,
       spectrum: 'exact',
-      slice: { plane: 'hessian', extent: 1, resolution: 31 },
+      slice: { plane: 'hessian', resolution: 31 },
       flatness: null,
     },
   };
@@ -59,7 +67,7 @@ export const outliersPreset: Preset = {
   ],
   expected:
     'After some training the spectrum shows C − 1 to C + 1 outliers separated from the bulk by a ' +
-    'clear gap (the C-th largest eigenvalue several times the bulk edge).',
+    `clear gap (λ_{C−1} at least ${MIN_OUTLIER_GAP}× λ_{C+2}, an eigenvalue inside the bulk).`,
   narrative: [
     'A simple classifier: 4 Gaussian clouds in 16 dimensions, an MLP with 340 weights.',
     'Every 20 ticks the engine builds the whole 340 × 340 Hessian and diagonalizes it.',
@@ -76,13 +84,13 @@ export const outliersPreset: Preset = {
     // The gap: the (C−1)-th largest eigenvalue against the (C+2)-th (inside the bulk).
     const top = ev[c - 2] ?? Number.NaN;
     const bulk = Math.max(Math.abs(ev[c + 1] ?? Number.NaN), 1e-12);
-    const ok = s.outliers >= c - 1 && s.outliers <= c + 1 && top / bulk >= 3;
+    const ok = s.outliers >= c - 1 && s.outliers <= c + 1 && top / bulk >= MIN_OUTLIER_GAP;
     return {
       ok,
       detail: `C = ${c}: ${s.outliers} outliers above the bulk edge ${fmt(s.bulkEdge)}; λ_${c - 1} = ${fmt(top)} vs λ_${c + 2} = ${fmt(ev[c + 1] ?? Number.NaN)} (ratio ${fmt(top / bulk)}).`,
     };
   },
-  spec: mixtureSpec(1, 20),
+  spec: completeSpec(mixtureSpec(20)),
 };
 
 export const confinementPreset: Preset = {
@@ -98,7 +106,10 @@ export const confinementPreset: Preset = {
     'Training curves: f_C (gradient confinement) against gradient evaluations, next to its baseline C/D.',
     'Spectrum: the outliers whose eigenvectors span the subspace.',
   ],
-  expected: 'f_C rises far above C/D — typically ≥ 0.85 — after the first steps, and stays there.',
+  expected:
+    'f_C rises far above C/D after the first steps, and stays there: its median over the ' +
+    `analyses after the first is at least ${MIN_CONFINEMENT} and ${CONFINEMENT_OVER_BASELINE}× ` +
+    'C/D (typically ≥ 0.85).',
   narrative: [
     'The top 4 of 340 eigen-directions: a random vector would put 1% of its length there.',
     {
@@ -115,14 +126,14 @@ export const confinementPreset: Preset = {
       return missing('confinement measurements after the first analysis');
     const median = late.slice().sort((a, b) => a - b)[Math.floor(late.length / 2)] ?? Number.NaN;
     return {
-      ok: median >= 0.7 && median >= 20 * s.confinementBaseline,
+      ok: median >= MIN_CONFINEMENT && median >= CONFINEMENT_OVER_BASELINE * s.confinementBaseline,
       detail: `median f_${s.confinementK} after the first analysis ${fmt(median)} (final ${fmt(s.confinement)}) vs random baseline ${fmt(s.confinementBaseline)}.`,
     };
   },
-  spec: mixtureSpec(1, 10),
+  spec: completeSpec(mixtureSpec(10)),
 };
 
-const transientSpec = mixtureSpec(0.1, 10, true);
+const transient = mixtureSpec(10);
 
 export const transientPreset: Preset = {
   id: 'transient',
@@ -138,8 +149,9 @@ export const transientPreset: Preset = {
     'Spectrum: the outliers move right, then back towards the bulk.',
   ],
   expected:
-    'λmax rises to a peak at least 3× its value at initialization, then falls below 80% of the ' +
-    'peak: measured (wasm, Node) 0.76 at the start, 4.45 at tick 20, 3.01 at tick 200.',
+    `λmax rises to a peak at least ${MIN_PEAK_RISE}× its value at initialization, then falls to ` +
+    `${100 * MAX_END_OF_PEAK}% of the peak or below by the end; the verdict prints the initial, ` +
+    'peak and final λmax.',
   narrative: [
     'Small initial weights: the network starts almost flat.',
     { text: 'Watch λmax: curvature grows while the classes are being learnt…', after: 'spectrum' },
@@ -160,10 +172,15 @@ export const transientPreset: Preset = {
     });
     const end = values[values.length - 1] ?? Number.NaN;
     return {
-      ok: peak >= 3 * first && end <= 0.8 * peak && at < values.length - 1,
+      ok: peak >= MIN_PEAK_RISE * first && end <= MAX_END_OF_PEAK * peak && at < values.length - 1,
       detail: `λmax: initial ${fmt(first)}, peak ${fmt(peak)} at analysis ${at + 1} of ${values.length}, final ${fmt(end)}.`,
     };
   },
-  // No slice: training waits for every analysis here, and the spectrum is what this shows.
-  spec: { ...transientSpec, budget: 200, analysis: { ...transientSpec.analysis, slice: null } },
+  // Small initial weights; no slice: training waits for every analysis here, and the spectrum is
+  // what this shows.
+  spec: completeSpec({
+    ...transient,
+    model: { ...NETWORK, initScale: 0.1 },
+    analysis: { ...transient.analysis, wait: true, slice: null },
+  }),
 };

@@ -5,26 +5,30 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../engine/jobs/runJob';
-import { defaultExperimentSpec } from '../defaultExperiment';
-import { exportToJson } from '../exportJson';
-import type { BinaryJob, BinaryResult } from '../jobs/binaryJob';
-import type { DevicesResult } from '../jobs/devicesJob';
-import type { GoldilocksResult } from '../jobs/goldilocksJob';
-import type { SimpleModelResult } from '../jobs/simpleModelJob';
-import { decodePermalink, encodePermalink } from '../permalink';
-import { PRESETS } from '../presets';
+import { defaultExperimentSpec } from '../../protocol/defaultExperiment';
+import { exportToJson } from '../../protocol/exportJson';
+import type { BinaryJob, BinaryResult } from '../../protocol/jobs/binaryJob';
+import type { DevicesResult } from '../../protocol/jobs/devicesJob';
+import type { GoldilocksResult } from '../../protocol/jobs/goldilocksJob';
+import type { SimpleModelResult } from '../../protocol/jobs/simpleModelJob';
+import { decodePermalink, encodePermalink } from '../../protocol/permalink';
+import { CATALOG, PRESETS } from '..';
 import { fbpStudy } from './fbp';
 import { goldilocksSweepStudy } from './goldilocksSweep';
 import { noWfmStudy } from './noWfm';
 import { STUDIES, findStudy } from './registry';
 import { simpleModelStudy } from './simpleModel';
-import { checkStudy, type StudySelection } from './study';
-import { STUDY_FORMAT, studyDocument, validateStudyDocument } from './studyExport';
+import { checkStudy, type StudySelection } from '../../protocol/studies/study';
+import {
+  STUDY_FORMAT,
+  studyDocument,
+  validateStudyDocument,
+} from '../../protocol/studies/studyExport';
 
 const base = defaultExperimentSpec();
-const decode = (hash: string) => decodePermalink(hash, base);
+const decode = (hash: string) => decodePermalink(hash, base, CATALOG);
 const link = (study: StudySelection) =>
-  encodePermalink({ spec: base, backend: 'auto', study }, base);
+  encodePermalink({ spec: base, backend: 'auto', study }, base, CATALOG);
 
 describe('study links', () => {
   it('have ids of their own, and a bare study link opens its own job', () => {
