@@ -49,6 +49,69 @@ export function denseChainTail(
   return z;
 }
 
+/** One dense layer's weights at one point, host float32: W [fanIn, fanOut] row-major, c [fanOut]. */
+export interface HostLayer {
+  readonly W: Float32Array;
+  readonly c: Float32Array;
+  readonly fanIn: number;
+  readonly fanOut: number;
+}
+
+/**
+ * z_L of dense layers z_l = h_{l−1} W_l + c_l, h_l = φ(z_l) (h_0 = `input`, linear output) with
+ * one unbatched fused product per layer (bias and ReLU fused) on weights uploaded from the host:
+ * on wasm, whose G-batched matMul is a naive loop, G of these beat one batched forward. [n, C].
+ * Call in a tidy.
+ */
+export function denseLayersOnHost(
+  input: tf.Tensor2D,
+  layers: readonly HostLayer[],
+  activation: 'relu' | 'tanh',
+): tf.Tensor2D {
+  let z = input;
+  for (const [l, { W, c, fanIn, fanOut }] of layers.entries()) {
+    const last = l === layers.length - 1;
+    z = tf.fused.matMul({
+      a: z,
+      b: tf.tensor2d(W, [fanIn, fanOut]),
+      bias: tf.tensor1d(c),
+      activation: !last && activation === 'relu' ? 'relu' : 'linear',
+    }) as tf.Tensor2D;
+    if (!last && activation === 'tanh') z = tf.tanh(z);
+  }
+  return z;
+}
+
+/**
+ * Logits [G, n, C] of the MLP at G points held on the host (`points` [G·D], row-major), one
+ * forward per point (`denseLayersOnHost`): the same numbers as `denseChainLogitsAtPoints` to
+ * float32 rounding, without its batched products. Call in a tidy.
+ */
+export function denseChainLogitsPerPoint(
+  objective: LandscapeObjective,
+  points: Float32Array,
+  activation: 'relu' | 'tanh',
+): tf.Tensor3D {
+  const layers = denseChainLayers(objective.model.layout);
+  if (!layers) throw new Error('denseChainLogitsPerPoint: the model is not a dense chain');
+  const dim = objective.model.paramCount;
+  const count = points.length / dim;
+  const rows: tf.Tensor2D[] = [];
+  for (let g = 0; g < count; g++) {
+    const at = (block: ParamBlock) =>
+      points.subarray(g * dim + block.offset, g * dim + block.offset + block.size);
+    const host = layers.map(({ weight, bias }) => ({
+      W: at(weight),
+      c: at(bias),
+      fanIn: weight.shape[0] ?? 0,
+      fanOut: weight.shape[1] ?? 0,
+    }));
+    // A tidy per point frees its activations at once (the next point reuses the memory).
+    rows.push(tf.tidy(() => denseLayersOnHost(objective.x, host, activation)));
+  }
+  return tf.stack<tf.Tensor2D>(rows) as tf.Tensor3D;
+}
+
 /**
  * Mean loss and error of each of G logit blocks [G, n, C] against the objective's labels: loss via
  * the objective's `Loss` on each [n, C] slice, error via argmax (class labels) or sign (±1 labels)

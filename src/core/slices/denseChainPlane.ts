@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ParamBlock } from '../types';
-import { blockOf, denseChainLayers } from './denseChainBatch';
+import { blockOf, denseChainLayers, denseLayersOnHost } from './denseChainBatch';
 import type { LandscapeObjective } from './landscapeObjective';
 import type { Plane } from './plane';
 
@@ -114,24 +114,19 @@ export function denseChainPlane(
       }
       const rows: tf.Tensor2D[] = [];
       for (let k = 0; k < g; k++) {
+        const host = blocks.map(({ W, c, weight, bias }) => ({
+          W: W.subarray(k * weight.size, (k + 1) * weight.size),
+          c: c.subarray(k * bias.size, (k + 1) * bias.size),
+          fanIn: weight.shape[0] ?? 0,
+          fanOut: weight.shape[1] ?? 0,
+        }));
         // A tidy per point frees its [n, d₁] activations at once, so the next point reuses
         // the same (cache-warm) memory.
         rows.push(
           tf.tidy(() => {
             const coefficients = tf.tensor2d([1, a[start + k]!, b[start + k]!], [1, 3]);
-            let z = tf.reshape<tf.Rank.R2>(firstLayer(coefficients), [n, d1]);
-            for (const [l, { W, c, weight, bias }] of blocks.entries()) {
-              const [fanIn = 0, fanOut = 0] = weight.shape;
-              const last = l === blocks.length - 1;
-              z = tf.fused.matMul({
-                a: z,
-                b: tf.tensor2d(W.subarray(k * weight.size, (k + 1) * weight.size), [fanIn, fanOut]),
-                bias: tf.tensor1d(c.subarray(k * bias.size, (k + 1) * bias.size)),
-                activation: !last && activation === 'relu' ? 'relu' : 'linear',
-              }) as tf.Tensor2D;
-              if (!last && activation === 'tanh') z = tf.tanh(z);
-            }
-            return z;
+            const h1 = tf.reshape<tf.Rank.R2>(firstLayer(coefficients), [n, d1]);
+            return host.length > 0 ? denseLayersOnHost(h1, host, activation) : h1;
           }),
         );
       }
