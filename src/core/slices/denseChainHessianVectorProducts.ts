@@ -128,27 +128,36 @@ export function denseChainHessianVectorProducts(
       n,
     );
     let delta = deltaTop;
-    const blocks: tf.Tensor2D[] = new Array<tf.Tensor2D>(2 * layers.length);
+    const blocks: tf.Tensor2D[] = new Array<tf.Tensor2D>(layers.length);
+    const ones = tf.ones([n, 1]);
     for (let l = last; l >= 0; l--) {
       const layer = layers[l]!;
       const [fanIn = 0, fanOut = 0] = layer.weight.shape;
-      // h_{l−1}ᵀ Rδ_l: [fanIn, n]·[n, k·fanOut] → [k, fanIn·fanOut].
-      const hT = tf.transpose(h[l]!);
-      let gw = tf.reshape<tf.Rank.R2>(
-        tf.transpose(
-          tf.reshape(tf.matMul(hT, tf.reshape(rDelta, [n, k * fanOut])), [fanIn, k, fanOut]),
-          [1, 0, 2],
-        ),
-        [k, fanIn * fanOut],
+      // h_{l−1}ᵀ Rδ_l and Σ_μ Rδ_l, the weight and the bias block, as rows 0…fanIn − 1 and row
+      // fanIn of [k, fanIn + 1, fanOut] (the layout's order) from one [k·fanOut, n]·[n, fanIn + 1]
+      // product with h's ones column: this way round wasm packs a [n, fanIn + 1] right factor,
+      // not a [n, k·fanOut] one, and the bias needs no reduction over n.
+      const rDeltaT = tf.transpose(tf.reshape(rDelta, [n, k * fanOut]));
+      const hOne = tf.concat([h[l]!, ones], 1);
+      let gwb = tf.transpose<tf.Tensor3D>(
+        tf.reshape(tf.matMul(rDeltaT, hOne), [k, fanOut, fanIn + 1]),
+        [0, 2, 1],
       );
       const below = rh[l];
       if (below) {
-        // Rh_{l−1}ᵀ δ_l: [k·fanIn, n]·[n, fanOut].
+        // Rh_{l−1}ᵀ δ_l: [k·fanIn, n]·[n, fanOut], on the weight rows only.
         const rhT = tf.transpose(tf.reshape(below, [n, k * fanIn]));
-        gw = tf.add(gw, tf.reshape(tf.matMul(rhT, delta), [k, fanIn * fanOut]));
+        const rhDelta = tf.reshape<tf.Rank.R3>(tf.matMul(rhT, delta), [k, fanIn, fanOut]);
+        gwb = tf.add(
+          gwb,
+          tf.pad(rhDelta, [
+            [0, 0],
+            [0, 1],
+            [0, 0],
+          ]),
+        );
       }
-      blocks[2 * l] = gw;
-      blocks[2 * l + 1] = tf.sum(rDelta, 0);
+      blocks[l] = tf.reshape(gwb, [k, (fanIn + 1) * fanOut]);
       if (l === 0) break;
       const WT = tf.transpose(layer.W);
       const a = tf.matMul(delta, WT);
