@@ -55,12 +55,17 @@ function sharedTimes(a: tf.Tensor2D, b: tf.Tensor3D): tf.Tensor3D {
  * φ′ of ReLU is step(z) (0 at 0, as tfjs's gradient) and φ″ = 0; tanh: φ′ = 1 − t², φ″ = −2tφ′.
  * `w` [D], `v` [k, D] (one direction per row) → [k, D]. Call in a tidy (or dispose the result);
  * the objective's labels are class indices.
+ *
+ * `lowest`: the directions vanish on the blocks of layers below it (e.g. unit vectors of layer
+ * `lowest`'s parameters, as the columns of H come): Rz_l = 0 for l < lowest, and the tangents
+ * and terms that carry them are skipped — the same numbers, fewer [n, k, d] tensors.
  */
 export function denseChainHessianVectorProducts(
   objective: LandscapeObjective,
   activation: 'relu' | 'tanh',
   w: tf.Tensor1D,
   v: tf.Tensor2D,
+  lowest = 0,
 ): tf.Tensor2D {
   const chain = denseChainLayers(objective.model.layout);
   if (!chain) throw new Error('denseChainHessianVectorProducts: the model is not a dense chain');
@@ -110,9 +115,14 @@ export function denseChainHessianVectorProducts(
     const deltaTop = tf.div<tf.Tensor2D>(tf.sub(p, target), n);
 
     // Forward tangents Rz_l [n, k, d_l].
-    const rz: tf.Tensor3D[] = [];
     const rh: (tf.Tensor3D | undefined)[] = [undefined];
+    const rz: (tf.Tensor3D | undefined)[] = [];
     for (const [l, layer] of layers.entries()) {
+      if (l < lowest) {
+        rz.push(undefined);
+        rh.push(undefined);
+        continue;
+      }
       let r = tf.add<tf.Tensor3D>(sharedTimes(h[l]!, layer.V), layer.c);
       const below = rh[l];
       if (below) r = tf.add<tf.Tensor3D>(r, timesShared(below, layer.W));
@@ -161,12 +171,15 @@ export function denseChainHessianVectorProducts(
       if (l === 0) break;
       const WT = tf.transpose(layer.W);
       const a = tf.matMul(delta, WT);
-      // δ_l V_lᵀ: [n, fanOut]·[fanOut, k·fanIn] → [n, k, fanIn].
-      const VT = tf.transpose<tf.Tensor3D>(layer.V, [2, 1, 0]);
-      const ra = tf.add<tf.Tensor3D>(timesShared(rDelta, WT), sharedTimes(delta, VT));
+      // δ_l V_lᵀ: [n, fanOut]·[fanOut, k·fanIn] → [n, k, fanIn] (0 below `lowest`).
+      let ra = timesShared(rDelta, WT);
+      if (l >= lowest) {
+        const VT = tf.transpose<tf.Tensor3D>(layer.V, [2, 1, 0]);
+        ra = tf.add<tf.Tensor3D>(ra, sharedTimes(delta, VT));
+      }
       let next = tf.mul<tf.Tensor3D>(ra, tf.expandDims(slopes[l - 1]!, 1));
       const curvature = curvatures[l - 1];
-      if (curvature)
+      if (curvature && rz[l - 1])
         next = tf.add<tf.Tensor3D>(
           next,
           tf.mul(rz[l - 1]!, tf.expandDims(tf.mul(a, curvature), 1)),
