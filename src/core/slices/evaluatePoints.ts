@@ -100,7 +100,7 @@ export function pointwiseLossAndError(
  * L(w_g) and E(w_g) for each of the G parameter vectors `points` (each [D]). Uploads each chunk
  * as one float32 [G_c, D] matrix; MLPs run one batched forward per chunk, or (tail 'perPoint',
  * wasm's default) one unbatched forward per point from the host copy: a 354-parameter MLP's
- * flatness (288 points) took 0.12 s through wasm's naive batched products, 0.04 s so.
+ * flatness (288 points) took 120 ms through wasm's naive batched products, 74 ms so (Node).
  */
 export async function evaluatePoints(
   objective: LandscapeObjective,
