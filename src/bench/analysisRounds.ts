@@ -11,15 +11,34 @@ export interface AnalysisRoundBench {
   /** D of the preset's model. */
   readonly params: number;
   readonly runs: number;
-  /** The first round (cold: kernels and caches set up) and the second, in seconds. */
+  /** The first round (cold: kernels and caches set up), in seconds. */
   readonly firstSeconds: number;
-  readonly secondSeconds: number;
-  /** Seconds of the second round per job: spectrum, slice (with local slices and interpolation), flatness. */
+  /**
+   * The median of the WARM_ROUNDS rounds after it, in seconds: one round varies by ±50% on a
+   * shared VM, the median of three much less.
+   */
+  readonly warmSeconds: number;
+  /** Every warm round, in seconds, in the order run. */
+  readonly warmRounds: readonly number[];
+  /**
+   * Per job (spectrum, slice with local slices and interpolation, flatness): the median of its
+   * seconds over the warm rounds.
+   */
   readonly stages: Readonly<Record<string, number>>;
 }
 
 /** Ticks of training before the measured rounds (the weights leave the initialization). */
 const WARMUP_TICKS = 20;
+/** Rounds after the cold first one; the reported figure is their median. */
+export const WARM_ROUNDS = 3;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+}
 
 /** The rounds of every preset whose analysis computes something, in the gallery's order. */
 export async function analysisRounds(
@@ -40,7 +59,7 @@ export async function analysisRounds(
         await experiment.measure();
       }
       const rounds: { seconds: number; stages: Record<string, number> }[] = [];
-      for (let r = 0; r < 2; r++) {
+      for (let r = 0; r < 1 + WARM_ROUNDS; r++) {
         const stages: Record<string, number> = {};
         let job = '';
         let since = performance.now();
@@ -58,16 +77,21 @@ export async function analysisRounds(
         if (job) stages[job] = (stages[job] ?? 0) + (end - since) / 1000;
         rounds.push({ seconds: (end - started) / 1000, stages });
       }
-      const [first, second] = rounds;
+      const [first, ...warm] = rounds;
+      const warmSeconds = median(warm.map((r) => r.seconds));
+      const jobs = [...new Set(warm.flatMap((r) => Object.keys(r.stages)))];
       out.push({
         preset: preset.id,
         params: experiment.model.paramCount,
         runs: preset.spec.runs.length,
         firstSeconds: first?.seconds ?? Number.NaN,
-        secondSeconds: second?.seconds ?? Number.NaN,
-        stages: second?.stages ?? {},
+        warmSeconds,
+        warmRounds: warm.map((r) => r.seconds),
+        stages: Object.fromEntries(jobs.map((j) => [j, median(warm.map((r) => r.stages[j] ?? 0))])),
       });
-      options.log?.(`analysis round of ${preset.id}: ${(second?.seconds ?? NaN).toFixed(2)} s`);
+      options.log?.(
+        `analysis round of ${preset.id}: ${warmSeconds.toFixed(2)} s (median of ${warm.length} warm rounds)`,
+      );
     } finally {
       experiment.dispose();
     }

@@ -5,6 +5,7 @@
 import type { PageBench } from './browser';
 import type { BackendBench, TrainingBench } from './measure';
 import { FULL_SIZES, type BenchSizes } from './sizes';
+import { WARM_ROUNDS } from './analysisRounds';
 
 /** One column of the table: a backend on a host, measured or not. */
 export interface BenchEntry {
@@ -89,13 +90,16 @@ export function columnName(e: BenchEntry): string {
 }
 
 /** The Markdown table (with footnotes for scaled-down columns and missing backends). */
-/** One row per preset: its analysis round (second, warm) with the stages, and the first (cold). */
+/**
+ * One row per preset: the median of its warm analysis rounds with each stage's median, and the
+ * first (cold) round.
+ */
 function roundRows(entries: readonly BenchEntry[]): Row[] {
   const presets = [...new Set(entries.flatMap((e) => e.bench?.rounds.map((r) => r.preset) ?? []))];
   return presets.map((id) => {
     const params = entries.flatMap((e) => e.bench?.rounds ?? []).find((r) => r.preset === id);
     return [
-      `analysis round: ${id} (D=${thousands(params?.params ?? NaN)}, ${params?.runs ?? '?'} runs)`,
+      `analysis round: ${id} (D=${thousands(params?.params ?? NaN)}, ${params?.runs ?? '?'} runs; median of ${WARM_ROUNDS} warm)`,
       id === 'mnist' ? '≤ 5 s (wasm)' : '≤ 1 s (wasm)',
       benchCell((b) => {
         const r = b.rounds.find((x) => x.preset === id);
@@ -103,7 +107,7 @@ function roundRows(entries: readonly BenchEntry[]): Row[] {
         const stages = Object.entries(r.stages)
           .map(([job, s]) => `${job} ${seconds(s)}`)
           .join(' · ');
-        return `${seconds(r.secondSeconds)} (${stages}; first ${seconds(r.firstSeconds)})`;
+        return `${seconds(r.warmSeconds)} (${stages}; first ${seconds(r.firstSeconds)})`;
       }),
     ];
   });

@@ -15,6 +15,11 @@ export interface LinearOperator {
   applyMany?(vs: readonly Float64Array[]): Promise<Float64Array[]>;
   /** Most vectors `applyMany` takes in one call (a memory bound); 1 without `applyMany`. */
   readonly batchSize?: number;
+  /**
+   * Optional: the columns `A e_j` for j in [start, end) (at most `batchSize`), the same numbers as
+   * `applyMany` on the unit vectors, for an operator that can exploit their sparsity.
+   */
+  columns?(start: number, end: number): Promise<Float64Array[]>;
 }
 
 /**

@@ -49,6 +49,85 @@ export function denseChainTail(
   return z;
 }
 
+/** One dense layer's weights at one point, host float32: W [fanIn, fanOut] row-major, c [fanOut]. */
+export interface HostLayer {
+  readonly W: Float32Array;
+  readonly c: Float32Array;
+  readonly fanIn: number;
+  readonly fanOut: number;
+}
+
+/**
+ * a [1, m, k] · b [1, k, e] (+ bias [e]) then `activation`, as one `_FusedMatMul` kernel: the op
+ * `tf.fused.matMul` runs the same kernel inside a custom gradient and three reshapes, which cost
+ * more than the product on these small layers (wasm, a 354-parameter MLP's forward: 76 → 48 µs).
+ * The same numbers as the op; not differentiable. Call in a tidy.
+ */
+export function fusedDenseKernel(
+  a: tf.Tensor3D,
+  b: tf.Tensor3D,
+  bias: tf.Tensor1D | undefined,
+  activation: 'relu' | 'linear',
+): tf.Tensor3D {
+  return tf.engine().runKernel<tf.Tensor3D>('_FusedMatMul', bias ? { a, b, bias } : { a, b }, {
+    transposeA: false,
+    transposeB: false,
+    activation,
+  });
+}
+
+/**
+ * z_L of dense layers z_l = h_{l−1} W_l + c_l, h_l = φ(z_l) (h_0 = `input` [1, n, d₀], linear
+ * output) with one unbatched fused product per layer (bias and ReLU fused) on weights uploaded
+ * from the host: on wasm, whose G-batched matMul is a naive loop, G of these beat one batched
+ * forward. [1, n, C]. Call in a tidy.
+ */
+export function denseLayersOnHost(
+  input: tf.Tensor3D,
+  layers: readonly HostLayer[],
+  activation: 'relu' | 'tanh',
+): tf.Tensor3D {
+  let z = input;
+  for (const [l, { W, c, fanIn, fanOut }] of layers.entries()) {
+    const last = l === layers.length - 1;
+    const fused = !last && activation === 'relu' ? 'relu' : 'linear';
+    z = fusedDenseKernel(z, tf.tensor3d(W, [1, fanIn, fanOut]), tf.tensor1d(c), fused);
+    if (!last && activation === 'tanh') z = tf.tanh(z);
+  }
+  return z;
+}
+
+/**
+ * Logits [G, n, C] of the MLP at G points held on the host (`points` [G·D], row-major), one
+ * forward per point (`denseLayersOnHost`): the same numbers as `denseChainLogitsAtPoints` to
+ * float32 rounding, without its batched products. Call in a tidy.
+ */
+export function denseChainLogitsPerPoint(
+  objective: LandscapeObjective,
+  points: Float32Array,
+  activation: 'relu' | 'tanh',
+): tf.Tensor3D {
+  const layers = denseChainLayers(objective.model.layout);
+  if (!layers) throw new Error('denseChainLogitsPerPoint: the model is not a dense chain');
+  const dim = objective.model.paramCount;
+  const count = points.length / dim;
+  const x = tf.expandDims<tf.Tensor3D>(objective.x, 0);
+  const rows: tf.Tensor3D[] = [];
+  for (let g = 0; g < count; g++) {
+    const at = (block: ParamBlock) =>
+      points.subarray(g * dim + block.offset, g * dim + block.offset + block.size);
+    const host = layers.map(({ weight, bias }) => ({
+      W: at(weight),
+      c: at(bias),
+      fanIn: weight.shape[0] ?? 0,
+      fanOut: weight.shape[1] ?? 0,
+    }));
+    // A tidy per point frees its activations at once (the next point reuses the memory).
+    rows.push(tf.tidy(() => denseLayersOnHost(x, host, activation)));
+  }
+  return tf.concat(rows, 0);
+}
+
 /**
  * Mean loss and error of each of G logit blocks [G, n, C] against the objective's labels: loss via
  * the objective's `Loss` on each [n, C] slice, error via argmax (class labels) or sign (±1 labels)

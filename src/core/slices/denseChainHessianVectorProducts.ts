@@ -55,12 +55,17 @@ function sharedTimes(a: tf.Tensor2D, b: tf.Tensor3D): tf.Tensor3D {
  * φ′ of ReLU is step(z) (0 at 0, as tfjs's gradient) and φ″ = 0; tanh: φ′ = 1 − t², φ″ = −2tφ′.
  * `w` [D], `v` [k, D] (one direction per row) → [k, D]. Call in a tidy (or dispose the result);
  * the objective's labels are class indices.
+ *
+ * `lowest`: the directions vanish on the blocks of layers below it (e.g. unit vectors of layer
+ * `lowest`'s parameters, as the columns of H come): Rz_l = 0 for l < lowest, and the tangents
+ * and terms that carry them are skipped — the same numbers, fewer [n, k, d] tensors.
  */
 export function denseChainHessianVectorProducts(
   objective: LandscapeObjective,
   activation: 'relu' | 'tanh',
   w: tf.Tensor1D,
   v: tf.Tensor2D,
+  lowest = 0,
 ): tf.Tensor2D {
   const chain = denseChainLayers(objective.model.layout);
   if (!chain) throw new Error('denseChainHessianVectorProducts: the model is not a dense chain');
@@ -110,9 +115,14 @@ export function denseChainHessianVectorProducts(
     const deltaTop = tf.div<tf.Tensor2D>(tf.sub(p, target), n);
 
     // Forward tangents Rz_l [n, k, d_l].
-    const rz: tf.Tensor3D[] = [];
     const rh: (tf.Tensor3D | undefined)[] = [undefined];
+    const rz: (tf.Tensor3D | undefined)[] = [];
     for (const [l, layer] of layers.entries()) {
+      if (l < lowest) {
+        rz.push(undefined);
+        rh.push(undefined);
+        continue;
+      }
       let r = tf.add<tf.Tensor3D>(sharedTimes(h[l]!, layer.V), layer.c);
       const below = rh[l];
       if (below) r = tf.add<tf.Tensor3D>(r, timesShared(below, layer.W));
@@ -128,36 +138,48 @@ export function denseChainHessianVectorProducts(
       n,
     );
     let delta = deltaTop;
-    const blocks: tf.Tensor2D[] = new Array<tf.Tensor2D>(2 * layers.length);
+    const blocks: tf.Tensor2D[] = new Array<tf.Tensor2D>(layers.length);
+    const ones = tf.ones([n, 1]);
     for (let l = last; l >= 0; l--) {
       const layer = layers[l]!;
       const [fanIn = 0, fanOut = 0] = layer.weight.shape;
-      // h_{l−1}ᵀ Rδ_l: [fanIn, n]·[n, k·fanOut] → [k, fanIn·fanOut].
-      const hT = tf.transpose(h[l]!);
-      let gw = tf.reshape<tf.Rank.R2>(
-        tf.transpose(
-          tf.reshape(tf.matMul(hT, tf.reshape(rDelta, [n, k * fanOut])), [fanIn, k, fanOut]),
-          [1, 0, 2],
-        ),
-        [k, fanIn * fanOut],
+      // h_{l−1}ᵀ Rδ_l and Σ_μ Rδ_l, the weight and the bias block, as rows 0…fanIn − 1 and row
+      // fanIn of [k, fanIn + 1, fanOut] (the layout's order) from one [k·fanOut, n]·[n, fanIn + 1]
+      // product with h's ones column: this way round wasm packs a [n, fanIn + 1] right factor,
+      // not a [n, k·fanOut] one, and the bias needs no reduction over n.
+      const rDeltaT = tf.transpose(tf.reshape(rDelta, [n, k * fanOut]));
+      const hOne = tf.concat([h[l]!, ones], 1);
+      let gwb = tf.transpose<tf.Tensor3D>(
+        tf.reshape(tf.matMul(rDeltaT, hOne), [k, fanOut, fanIn + 1]),
+        [0, 2, 1],
       );
       const below = rh[l];
       if (below) {
-        // Rh_{l−1}ᵀ δ_l: [k·fanIn, n]·[n, fanOut].
+        // Rh_{l−1}ᵀ δ_l: [k·fanIn, n]·[n, fanOut], on the weight rows only.
         const rhT = tf.transpose(tf.reshape(below, [n, k * fanIn]));
-        gw = tf.add(gw, tf.reshape(tf.matMul(rhT, delta), [k, fanIn * fanOut]));
+        const rhDelta = tf.reshape<tf.Rank.R3>(tf.matMul(rhT, delta), [k, fanIn, fanOut]);
+        gwb = tf.add(
+          gwb,
+          tf.pad(rhDelta, [
+            [0, 0],
+            [0, 1],
+            [0, 0],
+          ]),
+        );
       }
-      blocks[2 * l] = gw;
-      blocks[2 * l + 1] = tf.sum(rDelta, 0);
+      blocks[l] = tf.reshape(gwb, [k, (fanIn + 1) * fanOut]);
       if (l === 0) break;
       const WT = tf.transpose(layer.W);
       const a = tf.matMul(delta, WT);
-      // δ_l V_lᵀ: [n, fanOut]·[fanOut, k·fanIn] → [n, k, fanIn].
-      const VT = tf.transpose<tf.Tensor3D>(layer.V, [2, 1, 0]);
-      const ra = tf.add<tf.Tensor3D>(timesShared(rDelta, WT), sharedTimes(delta, VT));
+      // δ_l V_lᵀ: [n, fanOut]·[fanOut, k·fanIn] → [n, k, fanIn] (0 below `lowest`).
+      let ra = timesShared(rDelta, WT);
+      if (l >= lowest) {
+        const VT = tf.transpose<tf.Tensor3D>(layer.V, [2, 1, 0]);
+        ra = tf.add<tf.Tensor3D>(ra, sharedTimes(delta, VT));
+      }
       let next = tf.mul<tf.Tensor3D>(ra, tf.expandDims(slopes[l - 1]!, 1));
       const curvature = curvatures[l - 1];
-      if (curvature)
+      if (curvature && rz[l - 1])
         next = tf.add<tf.Tensor3D>(
           next,
           tf.mul(rz[l - 1]!, tf.expandDims(tf.mul(a, curvature), 1)),

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ParamBlock } from '../types';
-import { blockOf, denseChainLayers } from './denseChainBatch';
+import { blockOf, denseChainLayers, denseLayersOnHost, fusedDenseKernel } from './denseChainBatch';
 import type { LandscapeObjective } from './landscapeObjective';
 import type { Plane } from './plane';
 
@@ -82,6 +82,14 @@ export function denseChainPlane(
       ? (tf.fused.matMul({ a: c, b: products, activation: 'relu' }) as tf.Tensor2D)
       : (act(tf.matMul(c, products), later.length === 0) as tf.Tensor2D);
 
+  /** One point's first layer from its coefficients [1, 1, 3]: [1, 1, n·d₁], activated unless last. */
+  const products3 = tf.expandDims<tf.Tensor3D>(products, 0);
+  const pointFirstLayer = (c: tf.Tensor3D): tf.Tensor3D => {
+    if (later.length === 0) return fusedDenseKernel(c, products3, undefined, 'linear');
+    if (activation === 'relu') return fusedDenseKernel(c, products3, undefined, 'relu');
+    return tf.tanh(fusedDenseKernel(c, products3, undefined, 'linear'));
+  };
+
   /** Layer l's weights and biases at the chunk's points, float32 [G·fanIn·fanOut], [G·fanOut]. */
   const laterBlocks = (a: ArrayLike<number>, b: ArrayLike<number>, start: number, end: number) =>
     later.map(({ weight, bias }) => {
@@ -112,33 +120,29 @@ export function denseChainPlane(
         }
         return z;
       }
-      const rows: tf.Tensor2D[] = [];
+      const rows: tf.Tensor3D[] = [];
       for (let k = 0; k < g; k++) {
+        const host = blocks.map(({ W, c, weight, bias }) => ({
+          W: W.subarray(k * weight.size, (k + 1) * weight.size),
+          c: c.subarray(k * bias.size, (k + 1) * bias.size),
+          fanIn: weight.shape[0] ?? 0,
+          fanOut: weight.shape[1] ?? 0,
+        }));
         // A tidy per point frees its [n, d₁] activations at once, so the next point reuses
         // the same (cache-warm) memory.
         rows.push(
           tf.tidy(() => {
-            const coefficients = tf.tensor2d([1, a[start + k]!, b[start + k]!], [1, 3]);
-            let z = tf.reshape<tf.Rank.R2>(firstLayer(coefficients), [n, d1]);
-            for (const [l, { W, c, weight, bias }] of blocks.entries()) {
-              const [fanIn = 0, fanOut = 0] = weight.shape;
-              const last = l === blocks.length - 1;
-              z = tf.fused.matMul({
-                a: z,
-                b: tf.tensor2d(W.subarray(k * weight.size, (k + 1) * weight.size), [fanIn, fanOut]),
-                bias: tf.tensor1d(c.subarray(k * bias.size, (k + 1) * bias.size)),
-                activation: !last && activation === 'relu' ? 'relu' : 'linear',
-              }) as tf.Tensor2D;
-              if (!last && activation === 'tanh') z = tf.tanh(z);
-            }
-            return z;
+            const coefficients = tf.tensor3d([1, a[start + k]!, b[start + k]!], [1, 1, 3]);
+            const h1 = tf.reshape<tf.Rank.R3>(pointFirstLayer(coefficients), [1, n, d1]);
+            return host.length > 0 ? denseLayersOnHost(h1, host, activation) : h1;
           }),
         );
       }
-      return tf.stack<tf.Tensor2D>(rows) as tf.Tensor3D;
+      return tf.concat(rows, 0);
     },
     dispose() {
       products.dispose();
+      products3.dispose();
     },
   };
 }

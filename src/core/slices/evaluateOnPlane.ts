@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { lossAndErrorOfLogits } from './denseChainBatch';
-import { denseChainPlane } from './denseChainPlane';
+import { defaultPlaneTail, denseChainPlane } from './denseChainPlane';
 import {
   batchedActivation,
   defaultPointsPerChunk,
@@ -36,7 +36,9 @@ export async function evaluateOnPlane(
   const activation = batchedActivation(objective, opts.method);
   const chunk = opts.pointsPerChunk ?? defaultPointsPerChunk(objective, activation !== undefined);
   const decomposed =
-    activation !== undefined ? denseChainPlane(objective, plane, activation) : undefined;
+    activation !== undefined
+      ? denseChainPlane(objective, plane, activation, opts.tail ?? defaultPlaneTail())
+      : undefined;
   try {
     return await evaluateInChunks(
       a.length,

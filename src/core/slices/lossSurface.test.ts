@@ -93,12 +93,17 @@ describeEachBackend('loss slices', () => {
   it('evaluates arbitrary point sets batched = pointwise, and 1-D interpolations end at both points', async () => {
     const { objective, model } = fixture;
     const points = [5, 6, 7, 8, 9].map((s) => model.init(createRng(s, 'init')));
-    const batched = await evaluatePoints(objective, points, {
-      method: 'batched',
-      pointsPerChunk: 2,
-    });
     const reference = await evaluatePoints(objective, points, { method: 'pointwise' });
-    expect(relMax(batched.loss, reference.loss)).toBeLessThan(1e-5);
+    // Both ways of running a chunk: one batched forward, and one fused forward per point.
+    for (const tail of ['batched', 'perPoint'] as const) {
+      const batched = await evaluatePoints(objective, points, {
+        method: 'batched',
+        pointsPerChunk: 2,
+        tail,
+      });
+      expect(relMax(batched.loss, reference.loss), tail).toBeLessThan(1e-5);
+      expect(Array.from(batched.error), tail).toEqual(Array.from(reference.error));
+    }
     const line = await lossInterpolation(objective, points[0]!, points[1]!, linspace(0, 1, 5));
     expect(
       relMax([line.loss[0]!, line.loss[4]!], [reference.loss[0]!, reference.loss[1]!]),

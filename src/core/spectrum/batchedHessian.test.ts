@@ -7,6 +7,7 @@ import { symmetricEigen } from '../linalg/symmetricEigen';
 import { crossEntropyOfBlocks } from '../losses/crossEntropy';
 import { denseChainHessianVectorProducts } from '../slices/denseChainHessianVectorProducts';
 import { denseChainRowLosses } from '../slices/denseChainRowLosses';
+import { hessianProducts } from '../slices/hessianProducts';
 import { objectiveLoss, type LandscapeObjective } from '../slices/landscapeObjective';
 import { mixtureMlp } from '../slices/testObjectives.node';
 import { relativeError } from '../testing/denseHessian';
@@ -28,6 +29,10 @@ function rowsOf(t: tf.Tensor2D): Float32Array[] {
   return Array.from({ length: k }, (_, g) => data.slice(g * d, (g + 1) * d));
 }
 
+/** The MLP both product tests use: 4 → 6 → 5 → 3 on 50 samples. */
+const twoLayerMlp = (activation: 'relu' | 'tanh') =>
+  mixtureMlp({ hidden: [6, 5], activation, classes: 3, dim: 4, count: 50 });
+
 describeEachBackend('batched Hessian–vector products', () => {
   let n0 = 0;
   beforeAll(() => void (n0 = tf.memory().numTensors));
@@ -36,13 +41,7 @@ describeEachBackend('batched Hessian–vector products', () => {
   it.each(['relu', 'tanh'] as const)(
     'equal one-at-a-time products on a %s MLP, both the replicated-row autodiff and the R-operator',
     (activation) => {
-      const { objective, model, init } = mixtureMlp({
-        hidden: [6, 5],
-        activation,
-        classes: 3,
-        dim: 4,
-        count: 50,
-      });
+      const { objective, model, init } = twoLayerMlp(activation);
       const withBlocks: LandscapeObjective = { ...objective, blockLoss: crossEntropyOfBlocks };
       const w = tf.tensor1d(init);
       const v = Array.from({ length: 5 }, (_, g) => randomVector(model.paramCount, 40 + g));
@@ -63,6 +62,47 @@ describeEachBackend('batched Hessian–vector products', () => {
         expect(relativeError(r[g]!, want[g]!)).toBeLessThan(1e-5);
       }
       tf.dispose([autodiff, rOp, vt, w]);
+      objective.dispose();
+    },
+  );
+
+  it.each(['relu', 'tanh'] as const)(
+    "%s MLP: H's columns a layer at a time (no tangents below it) = the products on the unit vectors, across layer boundaries",
+    async (activation) => {
+      const { objective, model, init } = twoLayerMlp(activation);
+      const d = model.paramCount;
+      const batched = hessianProducts(objective)!;
+      expect(batched.columns).toBeDefined();
+      const w = tf.tensor1d(init);
+      const before = tf.memory().numTensors;
+      // Every column, then a pass that starts in layer 1 and ends in layer 3.
+      for (const [start, end] of [
+        [0, d],
+        [20, 60],
+      ] as const) {
+        const units = tf.tidy(() =>
+          tf.cast(tf.oneHot(tf.range(start, end, 1, 'int32'), d), 'float32'),
+        ) as tf.Tensor2D;
+        const fast = batched.columns!(w, start, end);
+        const full = batched.products(w, units);
+        expect(fast.shape).toEqual([end - start, d]);
+        // Relative to the whole block: a dead ReLU unit's columns are exactly zero on both sides.
+        expect(relativeError(fast.dataSync(), full.dataSync())).toBeLessThan(1e-6);
+        tf.dispose([units, fast, full]);
+      }
+      expect(tf.memory().numTensors).toBe(before);
+      // The dense matrix the exact spectrum is built from: its columns = one-at-a-time products.
+      const op = hessianOperator(objectiveLoss(objective), init, batched);
+      const dense = await denseMatrix(op);
+      op.dispose();
+      const v = Array.from({ length: d }, (_, j) =>
+        Float32Array.from({ length: d }, (_, i) => (i === j ? 1 : 0)),
+      );
+      const want = oneAtATime(objective, w, v);
+      const flat = new Float32Array(d * d);
+      want.forEach((c, j) => flat.set(c, j * d));
+      expect(relativeError(dense, flat)).toBeLessThan(1e-5);
+      w.dispose();
       objective.dispose();
     },
   );

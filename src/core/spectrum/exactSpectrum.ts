@@ -37,8 +37,8 @@ export async function exactSpectrum(
 
 /**
  * The operator as a dense row-major D×D matrix (row j = A e_j, i.e. Aᵀ; A is symmetric), from
- * ⌈D/k⌉ passes of k unit vectors when the operator batches (`applyMany`, k = `batchSize`), else D
- * applications; progress after each pass.
+ * ⌈D/k⌉ passes of k unit vectors when the operator batches (`columns` if it has them, else
+ * `applyMany`; k = `batchSize`), else D applications; progress after each pass.
  */
 export async function denseMatrix(
   op: LinearOperator,
@@ -48,14 +48,19 @@ export async function denseMatrix(
   const a = new Float64Array(n * n);
   const size = op.applyMany ? Math.max(1, op.batchSize ?? 1) : 1;
   for (let start = 0; start < n; start += size) {
-    const units = Array.from({ length: Math.min(size, n - start) }, (_, i) => {
-      const e = new Float64Array(n);
-      e[start + i] = 1;
-      return e;
-    });
-    const columns = await applyToMany(op, units);
+    const end = Math.min(n, start + size);
+    const columns = op.columns
+      ? await op.columns(start, end)
+      : await applyToMany(
+          op,
+          Array.from({ length: end - start }, (_, i) => {
+            const e = new Float64Array(n);
+            e[start + i] = 1;
+            return e;
+          }),
+        );
     columns.forEach((c, i) => a.set(c, (start + i) * n));
-    await checkpoint(opts, (start + units.length) / n);
+    await checkpoint(opts, end / n);
   }
   return a;
 }

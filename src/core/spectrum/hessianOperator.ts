@@ -19,6 +19,11 @@ export interface BatchedProducts {
   readonly products: (w: tf.Tensor1D, v: tf.Tensor2D) => tf.Tensor2D;
   /** Most rows per call (a memory bound). */
   readonly size: number;
+  /**
+   * Optional: rows H(w) e_j for j in [start, end) at `w`, as a new [end − start, D] tensor (the
+   * same numbers as `products` on the unit vectors, cheaper when it can exploit their sparsity).
+   */
+  readonly columns?: (w: tf.Tensor1D, start: number, end: number) => tf.Tensor2D;
 }
 
 /**
@@ -44,20 +49,27 @@ export function hessianOperator(
     if (v.length !== dim)
       throw new Error(`hessianOperator: vector of length ${v.length}, not ${dim}`);
   };
+  /** The k rows of `hv` [k, D] as float64, `hv` disposed. */
+  const readRows = async (hv: tf.Tensor2D, k: number): Promise<Float64Array[]> => {
+    try {
+      const data = await hv.data();
+      return Array.from({ length: k }, (_, g) =>
+        Float64Array.from(data.subarray(g * dim, (g + 1) * dim)),
+      );
+    } finally {
+      hv.dispose();
+    }
+  };
   const many = batched
-    ? async (vs: readonly Float64Array[]): Promise<Float64Array[]> => {
+    ? (vs: readonly Float64Array[]): Promise<Float64Array[]> => {
         vs.forEach(check);
         const flat = new Float32Array(vs.length * dim);
         vs.forEach((v, g) => flat.set(v, g * dim));
         const hv = tf.tidy(() => batched.products(point, tf.tensor2d(flat, [vs.length, dim])));
-        try {
-          const data = await hv.data();
-          return vs.map((_, g) => Float64Array.from(data.subarray(g * dim, (g + 1) * dim)));
-        } finally {
-          hv.dispose();
-        }
+        return readRows(hv, vs.length);
       }
     : undefined;
+  const columns = batched?.columns;
   return {
     dim,
     async apply(v: Float64Array): Promise<Float64Array> {
@@ -71,6 +83,17 @@ export function hessianOperator(
       }
     },
     ...(many && batched ? { applyMany: many, batchSize: batched.size } : {}),
+    ...(columns
+      ? {
+          columns: (start: number, end: number) => {
+            if (disposed) throw new Error('hessianOperator: used after dispose()');
+            return readRows(
+              tf.tidy(() => columns(point, start, end)),
+              end - start,
+            );
+          },
+        }
+      : {}),
     dispose() {
       if (!disposed) point.dispose();
       disposed = true;
