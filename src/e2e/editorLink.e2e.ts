@@ -70,6 +70,7 @@ describe('the experiment editor and its link', () => {
       ['model-hidden', '8,8', 'model.hidden'],
       ['lr-sgd', '0.037', 'sgd.lr'],
       ['seedOffset-sgd', '3', 'sgd.seed'],
+      ['label-esgd', 'Entropy SGD, L=4', 'esgd.label'],
       ['innerLr-esgd', '0.00005', 'esgd.ilr'],
       ['hyperplane-esgd', '20', 'esgd.plane'],
       ['seed', '42', 'seed'],

@@ -12,7 +12,7 @@ import type { ExperimentSpec } from '../protocol/experimentSpec';
 import { sameValue } from '../protocol/linkValues';
 import { decodePermalink, encodePermalink } from '../protocol/permalink';
 import { CATALOG, PRESETS } from '../presets';
-import { COPY_FIELDS, HYPERPLANE_FIELD } from '../protocol/runVariants';
+import { COPY_FIELDS } from '../protocol/runVariants';
 import {
   DATASET_SCHEMA,
   LOSS_SCHEMA,
@@ -22,7 +22,7 @@ import {
   type FieldSchema,
   type ValueType,
 } from '../protocol/specSchema';
-import { ANALYSIS_LAYOUT, SEED_OFFSET_FIELD, TOP_LAYOUT } from '../protocol/specLayout';
+import { ANALYSIS_LAYOUT, RUN_LAYOUT, TOP_LAYOUT } from '../protocol/specLayout';
 import { SpecGenerator, seededRandom } from '../protocol/testing/randomSpec.node';
 import { repairSpec } from '../protocol/repairSpec';
 import { EXPERIMENT_SPEC_SCHEMA } from '../protocol/validateSpec';
@@ -125,7 +125,7 @@ function editorFields(spec: ExperimentSpec): EditorField[] {
     }
     union(
       id,
-      [HYPERPLANE_FIELD, SEED_OFFSET_FIELD],
+      RUN_LAYOUT.fields,
       (s) => bag(at(s)),
       (s, p, v) =>
         withRunUpdated(

@@ -7,14 +7,14 @@ import {
   type OptimizerKind,
 } from '../store/specEdits';
 import { couplingStatus } from '../protocol/couplingStatus';
-import { COPY_FIELDS, HYPERPLANE_FIELD, describeVariant } from '../protocol/runVariants';
+import { COPY_FIELDS, describeVariant } from '../protocol/runVariants';
 import {
   OPTIMIZER_KINDS,
   OPTIMIZER_LABELS,
   OPTIMIZER_SCHEMA,
   type FieldSchema,
 } from '../protocol/specSchema';
-import { SEED_OFFSET_FIELD } from '../protocol/specLayout';
+import { RUN_LAYOUT } from '../protocol/specLayout';
 import { addCopy, addRun, removeRun, setEntropySgdVariant, updateRun } from '../store/specActions';
 import { SelectField } from './fields';
 import { SchemaField, SchemaFields, UnionFields } from './SchemaField';
@@ -134,17 +134,19 @@ function RunCard({ run, index, removable }: { run: RunSpec; index: number; remov
       {!run.copy && (
         <>
           <OptimizerFields run={run} more={false} />
-          <SchemaField
-            field={HYPERPLANE_FIELD}
-            testId={`hyperplane-${run.id}`}
-            value={run.hyperplane}
-            onCommit={(d) => updateRun(run.id, { hyperplane: (d as number | undefined) ?? null })}
-          />
-          <SchemaField
-            field={SEED_OFFSET_FIELD}
-            testId={`seedOffset-${run.id}`}
-            value={run.seedOffset}
-            onCommit={(seedOffset) => updateRun(run.id, { seedOffset: seedOffset as number })}
+          <SchemaFields
+            fields={RUN_LAYOUT.fields}
+            values={run}
+            testId={(f) => `${f.prop}-${run.id}`}
+            onCommit={(f, v) =>
+              updateRun(
+                run.id,
+                // An emptied hyperplane field trains in the full space again.
+                f.prop === 'hyperplane'
+                  ? { hyperplane: (v as number | undefined) ?? null }
+                  : { [f.prop]: v },
+              )
+            }
           />
         </>
       )}

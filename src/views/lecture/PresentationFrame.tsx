@@ -14,8 +14,9 @@ const MILESTONE_PANEL: Readonly<Record<Milestone, string | null>> = {
   slice: 'loss-slice',
   spectrum: 'spectrum',
   flatness: 'flatness',
-  // The verdict is told in the narrative box itself (below), which stays on screen.
-  verdict: null,
+  // The verdict is told in the narrative box itself (below); the page goes back to the top of the
+  // panels (`block: 'start'`), so the slice's paths and the spectrum sit under it.
+  verdict: 'loss-slice',
 };
 
 /**
@@ -72,7 +73,8 @@ export function PresentationFrame(props: { children: ReactNode }) {
     const target = pointsAt ? MILESTONE_PANEL[pointsAt] : null;
     const panel = target ? document.querySelector(`[data-testid="${target}"]`) : null;
     if (!p.lecture || !panel) return;
-    const bring = () => panel.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    const block = pointsAt === 'verdict' ? 'start' : 'nearest';
+    const bring = () => panel.scrollIntoView({ behavior: 'smooth', block });
     bring();
     // The panels around it grow as their first results land (the spectrum comes after the
     // flatness): keep it in view while they settle, until the lecturer scrolls or 5 s have gone.
