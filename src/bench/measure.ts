@@ -7,6 +7,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { crossEntropyOfBlocks } from '../core/losses/crossEntropy';
 import { hessianVectorProduct } from '../core/autodiff';
+import { applyToMany, symmetrizeInPlace } from '../core/linalg/linearOperator';
+import { symmetricEigenChunked } from '../core/linalg/symmetricEigen';
 import { makeDataset } from '../core/data';
 import { sliceSplit } from '../core/data/split';
 import { localEnergy } from '../core/flatness';
@@ -30,8 +32,8 @@ import {
   pointEvaluator,
 } from '../core/slices';
 import {
+  denseMatrix,
   densityGrid,
-  exactSpectrum,
   hessianOperator,
   hutchinsonTrace,
   hutchPlusPlusTrace,
@@ -40,7 +42,10 @@ import {
   stochasticLanczosQuadrature,
 } from '../core/spectrum';
 import type { Dataset, Model, TrainingProblem } from '../core/types';
+import { hessianProducts } from '../core/slices/hessianProducts';
+import { spectralDistance } from '../core/spectrum/spectralDistance';
 import { analysisRounds, type AnalysisRoundBench } from './analysisRounds';
+import { countingOperator } from './countingOperator';
 import type { BenchSizes } from './sizes';
 
 export interface TrainingBench {
@@ -67,15 +72,44 @@ export interface BackendBench {
   readonly hvp: {
     readonly samples: number;
     readonly gradientSeconds: number;
+    /** One product through the app's operator (`hessianProducts`: the R-operator at a kept point). */
     readonly hvpSeconds: number;
+    /** Per vector, in one pass of `batch` vectors through the same operator. */
+    readonly batchedSeconds: number;
+    readonly batch: number;
+    /** One generic double back-propagation (`hessianVectorProduct`), for reference. */
+    readonly autodiffSeconds: number;
     /** HVP time ÷ gradient time. */
     readonly gradients: number;
   };
-  readonly exact: { readonly dim: number; readonly seconds: number; readonly lambdaMax: number };
-  /** Lanczos top-k on the exact model against its exact spectrum. */
+  readonly exact: {
+    readonly dim: number;
+    readonly seconds: number;
+    /** Building H: D products in passes of the operator's batch, then the dense eigensolve. */
+    readonly columnsSeconds: number;
+    readonly eigenSeconds: number;
+    readonly lambdaMax: number;
+  };
+  /** The stochastic estimators on the exact model against its exact spectrum. */
+  readonly estimatorAccuracy: {
+    readonly dim: number;
+    /** Tr H from the exact eigenvalues. */
+    readonly trace: number;
+    /** |estimate − Tr H| / |Tr H| and the estimator's own error bar ÷ |Tr H|, at the bench's products. */
+    readonly hutchinson: { readonly error: number; readonly errorBar: number };
+    readonly hutchPlusPlus: { readonly error: number; readonly errorBar: number };
+    /** W₁(SLQ measure, exact spectrum) ÷ (λ_max − λ_min): PyHessian's 1 × 90 and the app's 8 × 40. */
+    readonly slq: readonly {
+      readonly probes: number;
+      readonly steps: number;
+      readonly distance: number;
+    }[];
+  };
+  /** Lanczos top-k (stopped at `LANCZOS_TOLERANCE`) on the exact model against its exact spectrum. */
   readonly lanczosAccuracy: {
     readonly dim: number;
     readonly k: number;
+    readonly tolerance: number;
     readonly steps: number;
     /** max_j |θ_j − λ_j| / |λ_j| over the top k. */
     readonly maxRelativeError: number;
@@ -83,14 +117,22 @@ export interface BackendBench {
   readonly lanczos: {
     readonly dim: number;
     readonly k: number;
+    readonly tolerance: number;
     readonly steps: number;
+    /** max_j residual_j / |θ_j|: each θ_j is within that (relative) of an eigenvalue. */
+    readonly maxRelativeResidual: number;
     readonly seconds: number;
+    /** Products (HVPs) used, and the seconds outside them. */
+    readonly products: number;
+    readonly overheadSeconds: number;
   };
   readonly slq: {
     readonly dim: number;
     readonly probes: number;
     readonly steps: number;
     readonly seconds: number;
+    readonly products: number;
+    readonly overheadSeconds: number;
   };
   readonly hutchinson: {
     readonly samples: number;
@@ -157,6 +199,10 @@ export interface BenchOptions {
 }
 
 const SEED = 1;
+/** Lanczos stops once every top-k residual is within this of |θ|: the peers' `eigsh(tol=1e-3)`. */
+const LANCZOS_TOLERANCE = 1e-3;
+/** Vectors in the batched HVP pass the bench times (the top-10's block). */
+const HVP_BATCH = 10;
 
 /**
  * FLOPs of one minibatch gradient of an MLP with layer widths `widths` = [d₀, d₁, …, d_L] on B
@@ -378,8 +424,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       blockLoss: crossEntropyOfBlocks,
     });
     const f = objectiveLoss(objective);
+    // The app's operator for this objective: the hand-written R-operator at a kept forward pass.
+    const hessian = hessianOperator(f, w, hessianProducts(objective));
+    const counted = countingOperator(hessian);
+    const appOp = counted.op;
     const wt = tf.tensor1d(w);
     const probe = tf.tensor1d(normalArray(createRng(SEED, 'probes'), w.length));
+    const probeVectors = Array.from({ length: HVP_BATCH }, (_, g) =>
+      Float64Array.from(normalArray(createRng(SEED + g, 'probes'), w.length)),
+    );
     let hvp: BackendBench['hvp'];
     try {
       log(`${backend}: gradient vs Hessian–vector product`);
@@ -391,7 +444,18 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
         },
         { warmup: sizes.warmup, repeats: sizes.repeats, minSeconds: sizes.callSeconds },
       );
-      const hvpSeconds = await timePerCall(
+      const hvpSeconds = await timePerCall(async () => void (await appOp.apply(probeVectors[0]!)), {
+        warmup: sizes.warmup,
+        repeats: sizes.repeats,
+        minSeconds: sizes.callSeconds,
+      });
+      const batch = Math.min(HVP_BATCH, appOp.batchSize ?? 1);
+      const batchedSeconds =
+        (await timePerCall(
+          async () => void (await applyToMany(appOp, probeVectors.slice(0, batch))),
+          { warmup: sizes.warmup, repeats: sizes.repeats, minSeconds: sizes.callSeconds },
+        )) / batch;
+      const autodiffSeconds = await timePerCall(
         async () => {
           const h = hessianVectorProduct(f, wt, probe);
           await h.data();
@@ -403,6 +467,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
         samples: sizes.samples,
         gradientSeconds,
         hvpSeconds,
+        batchedSeconds,
+        batch,
+        autodiffSeconds,
         gradients: hvpSeconds / gradientSeconds,
       };
     } finally {
@@ -410,46 +477,110 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       probe.dispose();
     }
 
-    // Exact spectrum of a ≈2k-parameter model, and Lanczos top-k against it.
+    // Exact spectrum of a ≈2k-parameter model, and every estimator against it.
     const exactModel = mlp(dataset, sizes.exactHidden);
     const exactObjective = createLandscapeObjective({
       model: exactModel,
       loss,
       split: sliceSplit(dataset.train, dataset.inputDim, 0, sizes.exactSamples),
       labelKind: dataset.labelKind,
+      denseChain: { activation: 'relu' },
+      blockLoss: crossEntropyOfBlocks,
     });
     const exactOp = hessianOperator(
       objectiveLoss(exactObjective),
       exactModel.init(createRng(SEED, 'init')),
+      hessianProducts(exactObjective),
     );
     let exact: BackendBench['exact'];
     let lanczosAccuracy: BackendBench['lanczosAccuracy'];
+    let estimatorAccuracy: BackendBench['estimatorAccuracy'];
     try {
       log(`${backend}: exact spectrum (D = ${exactModel.paramCount})`);
-      const { seconds, value: spectrum } = await timeOnce(() =>
-        exactSpectrum(exactOp, { vectors: false }),
-      );
+      const { seconds: columnsSeconds, value: dense } = await timeOnce(() => denseMatrix(exactOp));
+      const { seconds: eigenSeconds, value: spectrum } = await timeOnce(async () => {
+        symmetrizeInPlace(dense, exactOp.dim);
+        return symmetricEigenChunked(dense, exactOp.dim, { vectors: false });
+      });
       const values = spectrum.values;
-      exact = { dim: exactModel.paramCount, seconds, lambdaMax: values[values.length - 1]! };
-      const k = Math.min(sizes.lanczosK, exactModel.paramCount);
-      const result = await lanczos(exactOp, { k, which: 'top', rng: createRng(SEED, 'probes') });
+      const dim = exactModel.paramCount;
+      exact = {
+        dim,
+        seconds: columnsSeconds + eigenSeconds,
+        columnsSeconds,
+        eigenSeconds,
+        lambdaMax: values[values.length - 1]!,
+      };
+      const k = Math.min(sizes.lanczosK, dim);
+      const result = await lanczos(exactOp, {
+        k,
+        which: 'top',
+        tolerance: LANCZOS_TOLERANCE,
+        rng: createRng(SEED, 'probes'),
+      });
       let worst = 0;
       result.top.forEach((pair, j) => {
         const truth = values[values.length - 1 - j]!;
         worst = Math.max(worst, Math.abs(pair.value - truth) / Math.abs(truth));
       });
       lanczosAccuracy = {
-        dim: exactModel.paramCount,
+        dim,
         k,
+        tolerance: LANCZOS_TOLERANCE,
         steps: result.steps,
         maxRelativeError: worst,
+      };
+
+      log(`${backend}: trace and density estimators vs the exact spectrum`);
+      const trace = values.reduce((sum, v) => sum + v, 0);
+      const traceError = (t: { mean: number; standardError: number }) => ({
+        error: Math.abs(t.mean - trace) / Math.abs(trace),
+        errorBar: t.standardError / Math.abs(trace),
+      });
+      const hutch = await hutchinsonTrace(exactOp, {
+        samples: sizes.hutchinsonSamples,
+        rng: createRng(SEED, 'probes'),
+      });
+      const plus = await hutchPlusPlusTrace(exactOp, {
+        products: sizes.hutchinsonSamples,
+        rng: createRng(SEED, 'probes'),
+      });
+      const width = values[values.length - 1]! - values[0]!;
+      const slqAccuracy = [];
+      for (const [probes, steps] of [
+        [1, sizes.slqSteps],
+        [8, 40],
+      ] as const) {
+        const q = await stochasticLanczosQuadrature(exactOp, {
+          probes,
+          steps,
+          rng: createRng(SEED, 'probes'),
+        });
+        slqAccuracy.push({ probes, steps, distance: spectralDistance(q, values) / width });
+      }
+      estimatorAccuracy = {
+        dim,
+        trace,
+        hutchinson: traceError(hutch),
+        hutchPlusPlus: traceError(plus),
+        slq: slqAccuracy,
       };
     } finally {
       exactOp.dispose();
       exactObjective.dispose();
     }
 
-    const op = hessianOperator(f, w);
+    /** Seconds of `run` on the app's operator, the products it used and the time beyond them. */
+    const onOperator = async (run: () => Promise<void>, repeats: number) => {
+      counted.reset();
+      const seconds = await timePerCall(run, { warmup: 0, repeats });
+      const calls = Math.max(1, repeats);
+      return {
+        seconds,
+        products: Math.round(counted.counts.products / calls),
+        overheadSeconds: Math.max(0, seconds - counted.counts.seconds / calls),
+      };
+    };
     let lanczosBench: BackendBench['lanczos'];
     let slq: BackendBench['slq'];
     let hutchinson: BackendBench['hutchinson'];
@@ -457,41 +588,40 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
     try {
       log(`${backend}: Lanczos top-${sizes.lanczosK} (D = ${model.paramCount})`);
       let lanczosSteps = 0;
-      const lanczosSeconds = await timePerCall(
-        async () => {
-          const r = await lanczos(op, {
-            k: sizes.lanczosK,
-            which: 'top',
-            rng: createRng(SEED, 'probes'),
-          });
-          lanczosSteps = r.steps;
-        },
-        { warmup: 0, repeats: sizes.heavyRepeats },
-      );
+      let maxRelativeResidual = 0;
+      const lanczosRun = await onOperator(async () => {
+        const r = await lanczos(appOp, {
+          k: sizes.lanczosK,
+          which: 'top',
+          tolerance: LANCZOS_TOLERANCE,
+          rng: createRng(SEED, 'probes'),
+        });
+        lanczosSteps = r.steps;
+        maxRelativeResidual = Math.max(...r.top.map((p) => p.residual / Math.abs(p.value)));
+      }, sizes.heavyRepeats);
       lanczosBench = {
         dim: model.paramCount,
         k: sizes.lanczosK,
+        tolerance: LANCZOS_TOLERANCE,
         steps: lanczosSteps,
-        seconds: lanczosSeconds,
+        maxRelativeResidual,
+        ...lanczosRun,
       };
 
       log(`${backend}: SLQ density (${sizes.slqSteps} steps)`);
-      const slqSeconds = await timePerCall(
-        async () => {
-          const q = await stochasticLanczosQuadrature(op, {
-            probes: 1,
-            steps: sizes.slqSteps,
-            rng: createRng(SEED, 'probes'),
-          });
-          slqDensity(q, densityGrid(q));
-        },
-        { warmup: 0, repeats: sizes.heavyRepeats },
-      );
-      slq = { dim: model.paramCount, probes: 1, steps: sizes.slqSteps, seconds: slqSeconds };
+      const slqRun = await onOperator(async () => {
+        const q = await stochasticLanczosQuadrature(appOp, {
+          probes: 1,
+          steps: sizes.slqSteps,
+          rng: createRng(SEED, 'probes'),
+        });
+        slqDensity(q, densityGrid(q));
+      }, sizes.heavyRepeats);
+      slq = { dim: model.paramCount, probes: 1, steps: sizes.slqSteps, ...slqRun };
 
       log(`${backend}: Hutchinson trace (${sizes.hutchinsonSamples} probes)`);
       const { seconds, value: trace } = await timeOnce(() =>
-        hutchinsonTrace(op, {
+        hutchinsonTrace(appOp, {
           samples: sizes.hutchinsonSamples,
           rng: createRng(SEED, 'probes'),
         }),
@@ -508,7 +638,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
 
       log(`${backend}: Hutch++ trace (${sizes.hutchinsonSamples} products)`);
       const plus = await timeOnce(() =>
-        hutchPlusPlusTrace(op, {
+        hutchPlusPlusTrace(appOp, {
           products: sizes.hutchinsonSamples,
           rng: createRng(SEED, 'probes'),
         }),
@@ -527,7 +657,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
         seconds: plus.seconds,
       };
     } finally {
-      op.dispose();
+      hessian.dispose();
     }
 
     let slice: BackendBench['slice'];
@@ -641,6 +771,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       hvp,
       exact,
       lanczosAccuracy,
+      estimatorAccuracy,
       lanczos: lanczosBench,
       slq,
       hutchinson,

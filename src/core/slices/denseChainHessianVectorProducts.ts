@@ -43,6 +43,36 @@ function sharedTimes(a: tf.Tensor2D, b: tf.Tensor3D): tf.Tensor3D {
   return tf.reshape(tf.matMul(a, tf.reshape(b, [d, k * e])), [a.shape[0], k, e]);
 }
 
+/** The forward pass at w and the layers' blocks, shared by every product at that point. */
+interface ForwardAtPoint {
+  readonly layers: readonly {
+    weight: ParamBlock;
+    bias: ParamBlock;
+    W: tf.Tensor2D;
+    WT: tf.Tensor2D;
+  }[];
+  /** h_0 = X, h_1 … h_{L−1}. */
+  readonly h: readonly tf.Tensor2D[];
+  /** [h_l, 1] for the weight-and-bias product of each layer. */
+  readonly hOne: readonly tf.Tensor2D[];
+  /** φ′(z_l), l < L. */
+  readonly slopes: readonly tf.Tensor2D[];
+  /** a_{l−1} ⊙ φ″(z_{l−1}) (tanh only), indexed by l − 1. */
+  readonly curvatures: readonly (tf.Tensor2D | undefined)[];
+  /** p as [n, 1, C]. */
+  readonly pk: tf.Tensor3D;
+  /** δ_l, l = 0 … L−1 (the top one is (p − Y)/n). */
+  readonly deltas: readonly tf.Tensor2D[];
+}
+
+/** Products H(w) v for many v at one w: the forward and backward pass at w are computed once. */
+export interface DenseChainHessianAt {
+  /** As `denseChainHessianVectorProducts(objective, activation, w, v, lowest)`. */
+  products(v: tf.Tensor2D, lowest?: number): tf.Tensor2D;
+  /** Frees the kept forward pass. */
+  dispose(): void;
+}
+
 /**
  * Rows H(w) v_g of the Hessian of L(w) = −(1/n) Σ_μ log softmax(z_L(x_μ; w))_{y_μ} for the MLP
  * z_l = h_{l−1} W_l + b_l, h_l = φ(z_l) (h_0 = X, linear output). With δ_L = (p − Y)/n,
@@ -67,12 +97,127 @@ export function denseChainHessianVectorProducts(
   v: tf.Tensor2D,
   lowest = 0,
 ): tf.Tensor2D {
+  const at = denseChainHessianAt(objective, activation, w);
+  try {
+    return at.products(v, lowest);
+  } finally {
+    at.dispose();
+  }
+}
+
+/**
+ * `denseChainHessianVectorProducts` at a fixed w: the forward pass (h_l, φ′(z_l), p) and the
+ * backward pass (δ_l) are the same for every direction, so they are computed here once and kept;
+ * each `products` call then runs only the tangents — for a one-layer MLP on n samples, two
+ * [n, d₀]-sized products per direction instead of three. Dispose when done.
+ */
+export function denseChainHessianAt(
+  objective: LandscapeObjective,
+  activation: 'relu' | 'tanh',
+  w: tf.Tensor1D,
+): DenseChainHessianAt {
+  const n = objective.x.shape[0];
+  const forward = forwardAt(objective, activation, w);
+  const kept = keptTensors(forward);
+  let disposed = false;
+  return {
+    products: (v, lowest = 0) => {
+      if (disposed) throw new Error('denseChainHessianAt: used after dispose()');
+      return tangentProducts(forward, n, v, lowest);
+    },
+    dispose() {
+      if (!disposed) tf.dispose(kept);
+      disposed = true;
+    },
+  };
+}
+
+/** The forward and backward pass at w, kept (outside any tidy) for `denseChainHessianAt`. */
+function forwardAt(
+  objective: LandscapeObjective,
+  activation: 'relu' | 'tanh',
+  w: tf.Tensor1D,
+): ForwardAtPoint {
   const chain = denseChainLayers(objective.model.layout);
   if (!chain) throw new Error('denseChainHessianVectorProducts: the model is not a dense chain');
+  const n = objective.x.shape[0];
+  let forward: ForwardAtPoint | undefined;
+  tf.tidy(() => {
+    const layers = chain.map(({ weight, bias }) => {
+      const W = blockOf(w, weight) as tf.Tensor2D;
+      return { weight, bias, W, WT: tf.transpose(W) };
+    });
+    const last = layers.length - 1;
+    const h: tf.Tensor2D[] = [objective.x];
+    const slopes: tf.Tensor2D[] = [];
+    const tanhs: (tf.Tensor2D | undefined)[] = [];
+    let z = objective.x;
+    for (const [l, layer] of layers.entries()) {
+      z = tf.add(tf.matMul(h[l]!, layer.W), blockOf(w, layer.bias));
+      if (l === last) break;
+      const t = activation === 'tanh' ? tf.tanh<tf.Tensor2D>(z) : undefined;
+      slopes.push(
+        activation === 'relu'
+          ? tf.cast(tf.greater<tf.Tensor2D>(z, 0), 'float32')
+          : tf.sub<tf.Tensor2D>(1, tf.square(t as tf.Tensor2D)),
+      );
+      tanhs.push(t);
+      h.push(activation === 'relu' ? tf.relu(z) : (t as tf.Tensor2D));
+    }
+    const classes = z.shape[1];
+    const p = tf.softmax(tf.sub(z, tf.max(z, 1, true)));
+    const target = tf.oneHot(tf.cast(objective.y, 'int32'), classes);
+    const deltas: tf.Tensor2D[] = new Array<tf.Tensor2D>(layers.length);
+    const curvatures: (tf.Tensor2D | undefined)[] = new Array<tf.Tensor2D | undefined>(last);
+    deltas[last] = tf.div<tf.Tensor2D>(tf.sub(p, target), n);
+    for (let l = last; l > 0; l--) {
+      const a = tf.matMul(deltas[l]!, layers[l]!.WT);
+      const t = tanhs[l - 1];
+      // a_{l−1} ⊙ φ″(z_{l−1}) with φ″ = −2tφ′ for tanh; none for ReLU.
+      curvatures[l - 1] = t
+        ? tf.mul<tf.Tensor2D>(a, tf.mul(-2, tf.mul(t, slopes[l - 1]!)))
+        : undefined;
+      deltas[l - 1] = tf.mul(a, slopes[l - 1]!);
+    }
+    const ones = tf.ones<tf.Rank.R2>([n, 1]);
+    forward = {
+      layers,
+      h,
+      hOne: h.map((x) => tf.concat([x, ones], 1)),
+      slopes,
+      curvatures,
+      pk: tf.expandDims<tf.Tensor3D>(p, 1),
+      deltas,
+    };
+    keptTensors(forward).forEach((t) => tf.keep(t));
+  });
+  return forward!;
+}
+
+/** The tensors `forward` holds but the objective's inputs. */
+function keptTensors(forward: ForwardAtPoint): tf.Tensor[] {
+  return [
+    ...forward.layers.flatMap((l) => [l.W, l.WT]),
+    ...forward.h.slice(1),
+    ...forward.hOne,
+    ...forward.slopes,
+    ...forward.curvatures.filter((c): c is tf.Tensor2D => c !== undefined),
+    forward.pk,
+    ...forward.deltas,
+  ];
+}
+
+/** The R-operator's tangent passes for the k directions `v` [k, D] at the kept `forward`. */
+function tangentProducts(
+  forward: ForwardAtPoint,
+  n: number,
+  v: tf.Tensor2D,
+  lowest: number,
+): tf.Tensor2D {
   return tf.tidy(() => {
     const k = v.shape[0];
-    const n = objective.x.shape[0];
-    const layers: LayerTangent[] = chain.map(({ weight, bias }) => {
+    const { h, hOne, slopes, curvatures, pk, deltas } = forward;
+    const layers: LayerTangent[] = forward.layers.map(({ weight, bias, W }) => {
       const [fanIn = 0, fanOut = 0] = weight.shape;
       const vw = tf.reshape<tf.Rank.R3>(tf.slice(v, [0, weight.offset], [k, weight.size]), [
         k,
@@ -82,37 +227,12 @@ export function denseChainHessianVectorProducts(
       return {
         weight,
         bias,
-        W: blockOf(w, weight) as tf.Tensor2D,
+        W,
         V: tf.transpose<tf.Tensor3D>(vw, [1, 0, 2]),
         c: tf.reshape(tf.slice(v, [0, bias.offset], [k, bias.size]), [1, k, fanOut]),
       };
     });
     const last = layers.length - 1;
-    const slope = (z: tf.Tensor2D, t: tf.Tensor2D | undefined): tf.Tensor2D =>
-      activation === 'relu'
-        ? tf.cast(tf.greater<tf.Tensor2D>(z, 0), 'float32')
-        : tf.sub<tf.Tensor2D>(1, tf.square(t as tf.Tensor2D));
-
-    // Forward at w, shared by the k directions: h_l, z_l, φ′(z_l) (and tanh's φ″).
-    const h: tf.Tensor2D[] = [objective.x];
-    const slopes: tf.Tensor2D[] = [];
-    const curvatures: (tf.Tensor2D | undefined)[] = [];
-    let z = objective.x;
-    for (const [l, layer] of layers.entries()) {
-      z = tf.add(tf.matMul(h[l]!, layer.W), blockOf(w, layer.bias));
-      if (l === last) break;
-      const t = activation === 'tanh' ? tf.tanh<tf.Tensor2D>(z) : undefined;
-      const s = slope(z, t);
-      slopes.push(s);
-      curvatures.push(t ? tf.mul<tf.Tensor2D>(-2, tf.mul(t, s)) : undefined);
-      h.push(activation === 'relu' ? tf.relu(z) : (t as tf.Tensor2D));
-    }
-    const classes = z.shape[1];
-    const logits = z;
-    const shifted = tf.sub(logits, tf.max(logits, 1, true));
-    const p = tf.softmax(shifted);
-    const target = tf.oneHot(tf.cast(objective.y, 'int32'), classes);
-    const deltaTop = tf.div<tf.Tensor2D>(tf.sub(p, target), n);
 
     // Forward tangents Rz_l [n, k, d_l].
     const rh: (tf.Tensor3D | undefined)[] = [undefined];
@@ -131,15 +251,12 @@ export function denseChainHessianVectorProducts(
     }
 
     // Backward pass and its tangent, top layer down.
-    const pk = tf.expandDims(p, 1);
     const rzTop = rz[last]!;
     let rDelta = tf.div<tf.Tensor3D>(
       tf.mul(pk, tf.sub(rzTop, tf.sum(tf.mul(pk, rzTop), 2, true))),
       n,
     );
-    let delta = deltaTop;
     const blocks: tf.Tensor2D[] = new Array<tf.Tensor2D>(layers.length);
-    const ones = tf.ones([n, 1]);
     for (let l = last; l >= 0; l--) {
       const layer = layers[l]!;
       const [fanIn = 0, fanOut = 0] = layer.weight.shape;
@@ -148,16 +265,15 @@ export function denseChainHessianVectorProducts(
       // product with h's ones column: this way round wasm packs a [n, fanIn + 1] right factor,
       // not a [n, k·fanOut] one, and the bias needs no reduction over n.
       const rDeltaT = tf.transpose(tf.reshape(rDelta, [n, k * fanOut]));
-      const hOne = tf.concat([h[l]!, ones], 1);
       let gwb = tf.transpose<tf.Tensor3D>(
-        tf.reshape(tf.matMul(rDeltaT, hOne), [k, fanOut, fanIn + 1]),
+        tf.reshape(tf.matMul(rDeltaT, hOne[l]!), [k, fanOut, fanIn + 1]),
         [0, 2, 1],
       );
       const below = rh[l];
       if (below) {
         // Rh_{l−1}ᵀ δ_l: [k·fanIn, n]·[n, fanOut], on the weight rows only.
         const rhT = tf.transpose(tf.reshape(below, [n, k * fanIn]));
-        const rhDelta = tf.reshape<tf.Rank.R3>(tf.matMul(rhT, delta), [k, fanIn, fanOut]);
+        const rhDelta = tf.reshape<tf.Rank.R3>(tf.matMul(rhT, deltas[l]!), [k, fanIn, fanOut]);
         gwb = tf.add(
           gwb,
           tf.pad(rhDelta, [
@@ -169,23 +285,18 @@ export function denseChainHessianVectorProducts(
       }
       blocks[l] = tf.reshape(gwb, [k, (fanIn + 1) * fanOut]);
       if (l === 0) break;
-      const WT = tf.transpose(layer.W);
-      const a = tf.matMul(delta, WT);
+      const WT = forward.layers[l]!.WT;
       // δ_l V_lᵀ: [n, fanOut]·[fanOut, k·fanIn] → [n, k, fanIn] (0 below `lowest`).
       let ra = timesShared(rDelta, WT);
       if (l >= lowest) {
         const VT = tf.transpose<tf.Tensor3D>(layer.V, [2, 1, 0]);
-        ra = tf.add<tf.Tensor3D>(ra, sharedTimes(delta, VT));
+        ra = tf.add<tf.Tensor3D>(ra, sharedTimes(deltas[l]!, VT));
       }
       let next = tf.mul<tf.Tensor3D>(ra, tf.expandDims(slopes[l - 1]!, 1));
       const curvature = curvatures[l - 1];
       if (curvature && rz[l - 1])
-        next = tf.add<tf.Tensor3D>(
-          next,
-          tf.mul(rz[l - 1]!, tf.expandDims(tf.mul(a, curvature), 1)),
-        );
+        next = tf.add<tf.Tensor3D>(next, tf.mul(rz[l - 1]!, tf.expandDims(curvature, 1)));
       rDelta = next;
-      delta = tf.mul(a, slopes[l - 1]!);
     }
     return tf.concat(blocks, 1);
   });

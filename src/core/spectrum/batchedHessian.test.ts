@@ -107,6 +107,33 @@ describeEachBackend('batched Hessian–vector products', () => {
     },
   );
 
+  it.each(['relu', 'tanh'] as const)(
+    '%s MLP: an operator prepared at its point (forward pass kept) = one-at-a-time products, call after call; dispose frees the kept pass',
+    async (activation) => {
+      const { objective, model, init } = twoLayerMlp(activation);
+      const batched = hessianProducts(objective)!;
+      expect(batched.at).toBeDefined();
+      const w = tf.tensor1d(init);
+      const v = Array.from({ length: 7 }, (_, g) => randomVector(model.paramCount, 70 + g));
+      const want = oneAtATime(objective, w, v);
+      const before = tf.memory().numTensors;
+      const op = hessianOperator(objectiveLoss(objective), init, batched);
+      const kept = tf.memory().numTensors;
+      // One vector, then a pass of four, then two more: the kept pass serves every call.
+      const got = [
+        await op.apply(Float64Array.from(v[0]!)),
+        ...(await op.applyMany!(v.slice(1, 5).map((r) => Float64Array.from(r)))),
+        ...(await op.applyMany!(v.slice(5).map((r) => Float64Array.from(r)))),
+      ];
+      expect(tf.memory().numTensors).toBe(kept);
+      got.forEach((g, i) => expect(relativeError(g, want[i]!)).toBeLessThan(1e-5));
+      op.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+      w.dispose();
+      objective.dispose();
+    },
+  );
+
   it('build the exact spectrum of softmax regression (a one-layer chain) = the closed form', async () => {
     const { objective, model, init } = mixtureMlp({ hidden: [], classes: 3, dim: 4, count: 60 });
     const withBlocks: LandscapeObjective = { ...objective, blockLoss: crossEntropyOfBlocks };
@@ -126,6 +153,10 @@ describeEachBackend('batched Hessian–vector products', () => {
         size: d,
       },
     ];
+    // The prepared products (the app's operator for this objective) against the closed form too.
+    const prepared = hessianOperator(objectiveLoss(withBlocks), init, hessianProducts(withBlocks));
+    expect(relativeError(await denseMatrix(prepared), closed)).toBeLessThan(1e-5);
+    prepared.dispose();
     for (const batched of batches) {
       let passes = 0;
       const op = hessianOperator(objectiveLoss(withBlocks), init, {

@@ -7,7 +7,13 @@
 import type { LinearOperator } from '../linalg/linearOperator';
 import { gaussian } from '../linalg/vector';
 import type { ChunkOptions } from '../types';
-import { lanczosSteps, ritzPairs, type LanczosOptions, type LanczosResult } from './lanczos';
+import {
+  lanczosSteps,
+  ritzConvergence,
+  ritzPairs,
+  type LanczosOptions,
+  type LanczosResult,
+} from './lanczos';
 import { lanczosProcesses } from './lanczosTridiagonal';
 import {
   quadrature,
@@ -35,7 +41,12 @@ export async function extremesAndDensity(
   const [top, ...rest] = await lanczosProcesses(
     op,
     [
-      { start, steps: lanczosSteps(op.dim, ends), restart: ends.rng },
+      {
+        start,
+        steps: lanczosSteps(op.dim, ends),
+        restart: ends.rng,
+        ...(ends.tolerance === undefined ? {} : { converged: ritzConvergence(op.dim, ends) }),
+      },
       ...probes.map((probe) => ({ start: probe, steps })),
     ],
     opts,

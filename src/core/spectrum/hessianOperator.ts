@@ -24,6 +24,18 @@ export interface BatchedProducts {
    * same numbers as `products` on the unit vectors, cheaper when it can exploit their sparsity).
    */
   readonly columns?: (w: tf.Tensor1D, start: number, end: number) => tf.Tensor2D;
+  /**
+   * Optional: the same products at one fixed w, with whatever does not depend on the directions
+   * (a forward pass, say) computed once; `hessianOperator` prepares its point with it.
+   */
+  readonly at?: (w: tf.Tensor1D) => PreparedProducts;
+}
+
+/** `BatchedProducts` bound to one point; `dispose` frees what it keeps. */
+export interface PreparedProducts {
+  readonly products: (v: tf.Tensor2D) => tf.Tensor2D;
+  readonly columns?: (start: number, end: number) => tf.Tensor2D;
+  dispose(): void;
 }
 
 /**
@@ -60,16 +72,25 @@ export function hessianOperator(
       hv.dispose();
     }
   };
-  const many = batched
+  const prepared: PreparedProducts | undefined = batched
+    ? (batched.at?.(point) ?? {
+        products: (v) => batched.products(point, v),
+        ...(batched.columns
+          ? { columns: (start: number, end: number) => batched.columns!(point, start, end) }
+          : {}),
+        dispose: () => {},
+      })
+    : undefined;
+  const many = prepared
     ? (vs: readonly Float64Array[]): Promise<Float64Array[]> => {
         vs.forEach(check);
         const flat = new Float32Array(vs.length * dim);
         vs.forEach((v, g) => flat.set(v, g * dim));
-        const hv = tf.tidy(() => batched.products(point, tf.tensor2d(flat, [vs.length, dim])));
+        const hv = tf.tidy(() => prepared.products(tf.tensor2d(flat, [vs.length, dim])));
         return readRows(hv, vs.length);
       }
     : undefined;
-  const columns = batched?.columns;
+  const columns = prepared?.columns;
   return {
     dim,
     async apply(v: Float64Array): Promise<Float64Array> {
@@ -88,14 +109,17 @@ export function hessianOperator(
           columns: (start: number, end: number) => {
             if (disposed) throw new Error('hessianOperator: used after dispose()');
             return readRows(
-              tf.tidy(() => columns(point, start, end)),
+              tf.tidy(() => columns(start, end)),
               end - start,
             );
           },
         }
       : {}),
     dispose() {
-      if (!disposed) point.dispose();
+      if (!disposed) {
+        prepared?.dispose();
+        point.dispose();
+      }
       disposed = true;
     },
   };

@@ -65,6 +65,47 @@ describe('lanczos', () => {
     ]);
   });
 
+  it('stops at a tolerance once every wanted residual is within it, as ARPACK does', async () => {
+    // Five outliers 10…50 over a [0.1, 19.5] bulk: the top five converge long before 120 steps.
+    const values = Array.from(
+      { length: 200 },
+      (_, i) => (i + 1) / 10 + (i >= 195 ? 10 * (i - 194) : 0),
+    );
+    const op = diagonalOperator(values);
+    const sorted = [...values].sort((a, b) => b - a);
+    const tolerance = 1e-6;
+    const r = await lanczos(op, {
+      k: 5,
+      which: 'top',
+      steps: 120,
+      tolerance,
+      rng: createRng(1, 'probes'),
+    });
+    expect(r.steps).toBeGreaterThanOrEqual(11);
+    expect(r.steps).toBeLessThan(60);
+    for (const [j, pair] of r.top.entries()) {
+      expect(pair.residual).toBeLessThanOrEqual(tolerance * Math.abs(pair.value));
+      expect(Math.abs(pair.value - sorted[j]!)).toBeLessThanOrEqual(pair.residual);
+    }
+    // One step fewer and some wanted residual is still above the tolerance.
+    const shorter = await lanczos(op, {
+      k: 5,
+      which: 'top',
+      steps: r.steps - 1,
+      rng: createRng(1, 'probes'),
+    });
+    expect(shorter.top.some((p) => p.residual > tolerance * Math.abs(p.value))).toBe(true);
+    // The bottom of the even bulk is far from 1e-6 at 60 steps (error 8e-3): the cap holds.
+    const capped = await lanczos(op, {
+      k: 3,
+      which: 'bottom',
+      steps: 60,
+      tolerance,
+      rng: createRng(1, 'probes'),
+    });
+    expect(capped.steps).toBe(60);
+  });
+
   it('reports progress per application and rejects with CancelledError when aborted', async () => {
     const op = diagonalOperator(Array.from({ length: 50 }, (_, i) => i));
     const fractions: number[] = [];

@@ -7,7 +7,11 @@ import type { LinearOperator } from '../linalg/linearOperator';
 import { symmetricTridiagonalEigen } from '../linalg/tridiagonalEigen';
 import { gaussian } from '../linalg/vector';
 import type { ChunkOptions, Rng } from '../types';
-import { lanczosTridiagonal, type LanczosTridiagonal } from './lanczosTridiagonal';
+import {
+  lanczosTridiagonal,
+  type LanczosConvergence,
+  type LanczosTridiagonal,
+} from './lanczosTridiagonal';
 
 /** One Ritz pair: `A y ≈ θ y` with ‖y‖ = 1. */
 export interface RitzPair {
@@ -24,6 +28,13 @@ export interface LanczosOptions {
   which: 'top' | 'bottom' | 'both';
   /** Lanczos steps m (default min(D, max(2k + 30, 4k))); more steps, tighter pairs. */
   steps?: number;
+  /**
+   * Stop as soon as every wanted Ritz pair has `residual ≤ tolerance · |θ|` (ARPACK's criterion,
+   * scipy's `eigsh(tol=…)`), but not before min(D, 2k + 1) steps; `steps` stays the cap. The
+   * residual bounds the error, |θ − λ| ≤ residual, and for an isolated λ the error is of order
+   * residual² / gap. Absent: always `steps`.
+   */
+  tolerance?: number;
   /** Draws the Gaussian start vector (and restart vectors). */
   rng: Rng;
 }
@@ -52,10 +63,39 @@ export async function lanczos(
   const tridiagonal = await lanczosTridiagonal(
     op,
     start,
-    { steps: lanczosSteps(op.dim, options), restart: options.rng },
+    {
+      steps: lanczosSteps(op.dim, options),
+      restart: options.rng,
+      ...(options.tolerance === undefined ? {} : { converged: ritzConvergence(op.dim, options) }),
+    },
     opts,
   );
   return ritzPairs(tridiagonal, op.dim, options);
+}
+
+/**
+ * The stopping test of `options.tolerance`: the wanted Ritz pairs of T_j all within tolerance.
+ * One eigen-decomposition of the j×j tridiagonal per step, O(j³) with j ≲ 100: nothing beside a
+ * Hessian–vector product.
+ */
+export function ritzConvergence(
+  dim: number,
+  options: Pick<LanczosOptions, 'k' | 'which' | 'tolerance'>,
+): LanczosConvergence {
+  const { k, which, tolerance = 0 } = options;
+  const least = Math.min(dim, 2 * k + 1);
+  return (alpha, beta, residualNorm) => {
+    const m = alpha.length;
+    if (m < least) return false;
+    const eig = symmetricTridiagonalEigen(alpha, beta, 'all');
+    const within = (j: number) =>
+      Math.abs(residualNorm * eig.vectors[j * m + m - 1]!) <= tolerance * Math.abs(eig.values[j]!);
+    for (let i = 0; i < Math.min(k, m); i++) {
+      if (which !== 'bottom' && !within(m - 1 - i)) return false;
+      if (which !== 'top' && !within(i)) return false;
+    }
+    return true;
+  };
 }
 
 /** The Lanczos steps `lanczos` takes: `options.steps`, else min(D, max(2k + 30, 4k)). */

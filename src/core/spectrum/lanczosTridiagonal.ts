@@ -40,6 +40,8 @@ export interface LanczosTridiagonalOptions {
    * whose Ritz values are then exact).
    */
   restart?: Rng;
+  /** Stops the process before `steps` once it returns true (see `LanczosProcess.converged`). */
+  converged?: LanczosConvergence;
 }
 
 /**
@@ -65,7 +67,19 @@ export interface LanczosProcess {
   readonly steps: number;
   /** As `LanczosTridiagonalOptions.restart`, for this process. */
   readonly restart?: Rng;
+  /**
+   * Ends the process early: asked after each step that did not break down, with T_j so far and
+   * β_j; `true` stops it there (its basis and T are those of step j).
+   */
+  readonly converged?: LanczosConvergence;
 }
+
+/** Whether a Lanczos process may stop after step j: α₁…α_j, β₁…β_{j−1} and β_j = ‖w‖. */
+export type LanczosConvergence = (
+  alpha: readonly number[],
+  beta: readonly number[],
+  residualNorm: number,
+) => boolean;
 
 /** One Lanczos process in flight. */
 interface LanczosState {
@@ -74,6 +88,7 @@ interface LanczosState {
   readonly basis: Float64Array[];
   readonly steps: number;
   readonly restart: Rng | undefined;
+  readonly converged: LanczosConvergence | undefined;
   q: Float64Array;
   scale: number;
   residualNorm: number;
@@ -99,6 +114,7 @@ export async function lanczosTridiagonals(
       start,
       steps: options.steps,
       ...(options.restart ? { restart: options.restart } : {}),
+      ...(options.converged ? { converged: options.converged } : {}),
     })),
     opts,
   );
@@ -117,7 +133,7 @@ export async function lanczosProcesses(
   opts: ChunkOptions = {},
 ): Promise<LanczosTridiagonal[]> {
   const dim = op.dim;
-  const states: LanczosState[] = processes.map(({ start, steps, restart }) => {
+  const states: LanczosState[] = processes.map(({ start, steps, restart, converged }) => {
     if (start.length !== dim)
       throw new Error(`lanczos: start has length ${start.length}, not ${dim}`);
     const q = Float64Array.from(start);
@@ -128,6 +144,7 @@ export async function lanczosProcesses(
       basis: [],
       steps: Math.min(steps, dim),
       restart,
+      converged,
       q,
       scale: 0,
       residualNorm: 0,
@@ -165,13 +182,17 @@ export async function lanczosProcesses(
         }
         s.q = fresh;
         b = 0;
+      } else if (s.converged?.(s.alpha, s.beta, b)) {
+        s.done = true;
+        continue;
       } else {
         scaleInPlace(w, 1 / b);
         s.q = w;
       }
       s.beta.push(b);
     }
-    await checkpoint(opts, (j + 1) / passes);
+    const finished = states.every((s) => s.done || j + 1 >= s.steps);
+    await checkpoint(opts, finished ? 1 : (j + 1) / passes);
   }
   return states.map((s) => ({
     alpha: Float64Array.from(s.alpha),
