@@ -19,7 +19,6 @@ const FLAGS = [
   '--disable-quic',
   '--enable-unsafe-webgpu',
   '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
 ];
 
 export interface BrowserSession {
