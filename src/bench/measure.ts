@@ -9,6 +9,7 @@ import { crossEntropyOfBlocks } from '../core/losses/crossEntropy';
 import { hessianVectorProduct } from '../core/autodiff';
 import { applyToMany, symmetrizeInPlace } from '../core/linalg/linearOperator';
 import { symmetricEigenChunked } from '../core/linalg/symmetricEigen';
+import { nonzeroRows } from '../core/linalg/zeroRowDeflation';
 import { makeDataset } from '../core/data';
 import { sliceSplit } from '../core/data/split';
 import { localEnergy } from '../core/flatness';
@@ -88,6 +89,8 @@ export interface BackendBench {
     /** Building H: D products in passes of the operator's batch, then the dense eigensolve. */
     readonly columnsSeconds: number;
     readonly eigenSeconds: number;
+    /** Rows of H not identically zero: the order of the eigensolve after deflation. */
+    readonly nonzeroRows: number;
     readonly lambdaMax: number;
   };
   /** The stochastic estimators on the exact model against its exact spectrum. */
@@ -509,6 +512,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
         seconds: columnsSeconds + eigenSeconds,
         columnsSeconds,
         eigenSeconds,
+        nonzeroRows: nonzeroRows(dense, dim).length,
         lambdaMax: values[values.length - 1]!,
       };
       const k = Math.min(sizes.lanczosK, dim);

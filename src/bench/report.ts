@@ -139,7 +139,7 @@ export function markdownTable(report: BenchReport): string {
       '≤ 2 s',
       benchCell(
         (b) =>
-          `${seconds(b.exact.seconds)} (${seconds(b.exact.columnsSeconds)} · ${seconds(b.exact.eigenSeconds)}; D=${thousands(b.exact.dim)})`,
+          `${seconds(b.exact.seconds)} (${seconds(b.exact.columnsSeconds)} · ${seconds(b.exact.eigenSeconds)}; D=${thousands(b.exact.dim)}, ${thousands(b.exact.nonzeroRows)} rows not zero)`,
       ),
     ],
     [

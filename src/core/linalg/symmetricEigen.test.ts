@@ -71,7 +71,7 @@ describe('symmetricEigen', () => {
     const spectrum = [3, 3, 3, 0, 0, -1, -1, 5];
     const a = matrixWithSpectrum(spectrum, 3);
     const { values, vectors } = symmetricEigen(a, 8);
-    expect(Array.from(values).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([
+    expect(Array.from(values).map((x) => Math.round(x * 1e9) / 1e9 + 0)).toEqual([
       -1, -1, 0, 0, 3, 3, 3, 5,
     ]);
     expect(residuals(a, 8, values, vectors).orth).toBeLessThan(1e-12);
@@ -83,6 +83,57 @@ describe('symmetricEigen', () => {
     const zero = symmetricEigen(new Float64Array(9), 3);
     expect(Array.from(zero.values)).toEqual([0, 0, 0]);
     expect(residuals(new Float64Array(9), 3, zero.values, zero.vectors).orth).toBeLessThan(1e-15);
+  });
+
+  it('splits off identically zero rows exactly: (0, e_i) pairs, the rest from the kept block', () => {
+    // A 30×30 block with a known spectrum spread over rows of a 40×40 matrix; 10 rows of zeros.
+    const rng = testRng(8);
+    const m = 30;
+    const n = 40;
+    const spectrum = Array.from({ length: m }, () => 4 * rng.normal());
+    const block = matrixWithSpectrum(spectrum, 9);
+    const zeroRows = new Set([0, 3, 4, 11, 17, 22, 23, 30, 38, 39]);
+    const keep = Array.from({ length: n }, (_, i) => i).filter((i) => !zeroRows.has(i));
+    const a = new Float64Array(n * n);
+    keep.forEach((i, r) => keep.forEach((j, c) => (a[i * n + j] = block[r * m + c]!)));
+    const xs = [0, 1].map(() => Float64Array.from({ length: n }, () => rng.normal()));
+    const full = symmetricEigen(a, n, { project: xs });
+    const expected = [...spectrum, ...Array<number>(10).fill(0)].sort((x, y) => x - y);
+    for (let j = 0; j < n; j++)
+      expect(Math.abs(full.values[j]! - expected[j]!)).toBeLessThan(1e-11);
+    const r = residuals(a, n, full.values, full.vectors);
+    expect(r.eig).toBeLessThan(1e-11);
+    expect(r.orth).toBeLessThan(1e-12);
+    const cheap = symmetricEigen(a, n, { vectors: false, project: xs });
+    for (let j = 0; j < n; j++) {
+      expect(Math.abs(cheap.values[j]! - full.values[j]!)).toBeLessThan(1e-11);
+      const v = full.vectors.subarray(j * n, (j + 1) * n);
+      for (let k = 0; k < 2; k++) {
+        const direct = xs[k]!.reduce((sum, x, i) => sum + x * v[i]!, 0);
+        expect(Math.abs(full.projections[j * 2 + k]! - direct)).toBeLessThan(1e-12);
+        expect(Math.abs(Math.abs(cheap.projections[j * 2 + k]!) - Math.abs(direct))).toBeLessThan(
+          1e-9,
+        );
+      }
+    }
+  });
+
+  it('reduces block-diagonal input, where some Householder steps have nothing to reflect', () => {
+    // Rows 2 and 5 couple to nothing but themselves (a zero column above the diagonal mid-way).
+    const n = 8;
+    const dense = matrixWithSpectrum([4, -2, 1, 0.5, 3, -1], 12);
+    const inBlock = [0, 1, 3, 4, 6, 7];
+    const a = new Float64Array(n * n);
+    inBlock.forEach((i, r) => inBlock.forEach((j, c) => (a[i * n + j] = dense[r * 6 + c]!)));
+    a[2 * n + 2] = 7;
+    a[5 * n + 5] = -5;
+    const { values, vectors } = symmetricEigen(a, n);
+    expect(Array.from(values).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([
+      -5, -2, -1, 0.5, 1, 3, 4, 7,
+    ]);
+    const r = residuals(a, n, values, vectors);
+    expect(r.eig).toBeLessThan(1e-12);
+    expect(r.orth).toBeLessThan(1e-12);
   });
 
   it('gives the same eigenvalues without eigenvectors', () => {

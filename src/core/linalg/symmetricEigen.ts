@@ -2,11 +2,13 @@
  * Dense real symmetric eigensolver: Householder reduction to tridiagonal form (tred2) followed by
  * the implicit QL iteration (tql2), after EISPACK and the public-domain JAMA port. Float64
  * throughout, robust for the exact Hessian spectra of models with D up to a few thousand
- * parameters: O(4/3·n³) for eigenvalues only, about O(9·n³) with eigenvectors.
+ * parameters: O(4/3·m³) for eigenvalues only, about O(9·m³) with eigenvectors, m the rows that
+ * are not identically zero (the others are split off exactly first).
  */
 import type { ChunkOptions } from '../types';
 import { checkpoint } from './checkpoint';
 import { implicitQLSteps, runToCompletion } from './tridiagonalEigen';
+import { embedZeroRows, gather, nonzeroRows, principalSubmatrix } from './zeroRowDeflation';
 
 /** Eigen-decomposition `A = V Λ Vᵀ` of a symmetric matrix of order n. */
 export interface SymmetricEigen {
@@ -40,9 +42,8 @@ export interface SymmetricEigenOptions {
 }
 
 /**
- * The eigensolver as a generator yielding a progress fraction after each O(n²) piece of work.
- * Works on the TRANSPOSE W = Vᵀ of tred2's accumulator so that every inner loop is contiguous;
- * since A is symmetric, W starts as a copy of A.
+ * The eigensolver as a generator yielding progress fractions: the identically zero rows split off
+ * first (`zeroRowDeflation`), then Householder–QL on the rest.
  */
 function* symmetricEigenSteps(
   a: ArrayLike<number>,
@@ -52,67 +53,37 @@ function* symmetricEigenSteps(
 ): Generator<number, SymmetricEigen> {
   if (a.length !== n * n)
     throw new Error(`symmetricEigen: expected ${n * n} entries, got ${a.length}`);
+  for (const x of project)
+    if (x.length !== n) throw new Error(`symmetricEigen: projected vector of length ${x.length}`);
+  const keep = nonzeroRows(a, n);
+  if (keep.length === n) return yield* householderQLSteps(a, n, wantVectors, project);
+  const reduced = yield* householderQLSteps(
+    principalSubmatrix(a, n, keep),
+    keep.length,
+    wantVectors,
+    project.map((x) => gather(x, keep)),
+  );
+  return embedZeroRows(reduced, n, keep, wantVectors, project);
+}
+
+/**
+ * Householder–QL as a generator yielding a progress fraction after each O(n²) piece of work.
+ * Works on the TRANSPOSE W = Vᵀ of tred2's accumulator so that every inner loop is contiguous;
+ * since A is symmetric, W starts as a copy of A.
+ */
+function* householderQLSteps(
+  a: ArrayLike<number>,
+  n: number,
+  wantVectors: boolean,
+  project: readonly ArrayLike<number>[],
+): Generator<number, SymmetricEigen> {
   const w = Float64Array.from(a);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const empty = new Float64Array(0);
   if (n === 0) return { n, values: d, vectors: empty, projections: empty };
 
-  for (let j = 0; j < n; j++) d[j] = w[j * n + n - 1]!;
-  for (let i = n - 1; i > 0; i--) {
-    let scale = 0;
-    let h = 0;
-    for (let k = 0; k < i; k++) scale += Math.abs(d[k]!);
-    if (scale === 0) {
-      e[i] = d[i - 1]!;
-      for (let j = 0; j < i; j++) {
-        d[j] = w[j * n + i - 1]!;
-        w[j * n + i] = 0;
-        w[i * n + j] = 0;
-      }
-    } else {
-      for (let k = 0; k < i; k++) {
-        d[k]! /= scale;
-        h += d[k]! * d[k]!;
-      }
-      let f = d[i - 1]!;
-      let g = Math.sqrt(h);
-      if (f > 0) g = -g;
-      e[i] = scale * g;
-      h -= f * g;
-      d[i - 1] = f - g;
-      for (let j = 0; j < i; j++) e[j] = 0;
-      for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        w[i * n + j] = f;
-        const row = j * n;
-        g = e[j]! + w[row + j]! * f;
-        for (let k = j + 1; k <= i - 1; k++) {
-          const wjk = w[row + k]!;
-          g += wjk * d[k]!;
-          e[k]! += wjk * f;
-        }
-        e[j] = g;
-      }
-      f = 0;
-      for (let j = 0; j < i; j++) {
-        e[j]! /= h;
-        f += e[j]! * d[j]!;
-      }
-      const hh = f / (h + h);
-      for (let j = 0; j < i; j++) e[j]! -= hh * d[j]!;
-      for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        g = e[j]!;
-        const row = j * n;
-        for (let k = j; k <= i - 1; k++) w[row + k]! -= f * e[k]! + g * d[k]!;
-        d[j] = w[row + i - 1]!;
-        w[row + i] = 0;
-      }
-    }
-    d[i] = h;
-    yield 0.4 * (1 - (i / n) ** 3);
-  }
+  yield* reduceToTridiagonal(w, d, e, n);
 
   let z: Float64Array = empty;
   if (wantVectors) {
@@ -169,6 +140,121 @@ function* symmetricEigenSteps(
 }
 
 /**
+ * tred2's Householder reduction of the upper triangle of `w` (row-major n×n) to tridiagonal form,
+ * each step's rank-2 update fused with the next step's symmetric product in one descending sweep
+ * over the rows: the triangle streams through memory once per step instead of twice (JAMA's loop
+ * order, same arithmetic up to the order of the sums). Step i reflects x = column i of the block
+ * 0…i (entries < i): u = x/scale − g·e_{i−1}, so A u = (A x)/scale − g · (column i − 1), both from
+ * the sweep. Leaves e[i] = T[i][i−1], d[i] = h_i (i ≥ 1), u_i in row i below the diagonal, T's
+ * diagonal on w's, and zeros above it in the reflected columns — what tred2 leaves.
+ */
+function* reduceToTridiagonal(
+  w: Float64Array,
+  d: Float64Array,
+  e: Float64Array,
+  n: number,
+): Generator<number, void> {
+  const x = new Float64Array(n);
+  const ax = new Float64Array(n);
+  const u = new Float64Array(n);
+  const q = new Float64Array(n);
+  // The update w −= u qᵀ + q uᵀ on the block 0…i of the step before, not yet applied.
+  let pending = false;
+  for (let i = n - 1; i > 0; i--) {
+    ax.fill(0, 0, i);
+    const last = i * n + i;
+    if (pending) w[last]! -= 2 * u[i]! * q[i]!;
+    if (i + 1 < n) w[i * n + i + 1] = 0;
+    for (let j = i - 1; j >= 0; j--) {
+      const row = j * n;
+      const uj = u[j]!;
+      const qj = q[j]!;
+      if (pending) {
+        w[row + i]! -= uj * q[i]! + qj * u[i]!;
+        if (i + 1 < n) w[row + i + 1] = 0;
+      }
+      const xj = w[row + i]!;
+      x[j] = xj;
+      w[row + i] = 0;
+      // Four partial sums: one running sum would chain every addition on the one before.
+      let own0 = 0;
+      let own1 = 0;
+      let own2 = 0;
+      let own3 = 0;
+      let k = j;
+      if (pending) {
+        const wr = w.subarray(row, row + i);
+        for (; k + 3 < i; k += 4) {
+          const v0 = (wr[k]! -= uj * q[k]! + qj * u[k]!);
+          const v1 = (wr[k + 1]! -= uj * q[k + 1]! + qj * u[k + 1]!);
+          const v2 = (wr[k + 2]! -= uj * q[k + 2]! + qj * u[k + 2]!);
+          const v3 = (wr[k + 3]! -= uj * q[k + 3]! + qj * u[k + 3]!);
+          own0 += v0 * x[k]!;
+          own1 += v1 * x[k + 1]!;
+          own2 += v2 * x[k + 2]!;
+          own3 += v3 * x[k + 3]!;
+          ax[k]! += v0 * xj;
+          ax[k + 1]! += v1 * xj;
+          ax[k + 2]! += v2 * xj;
+          ax[k + 3]! += v3 * xj;
+        }
+        for (; k < i; k++) {
+          const v = (wr[k]! -= uj * q[k]! + qj * u[k]!);
+          own0 += v * x[k]!;
+          ax[k]! += v * xj;
+        }
+      } else {
+        for (; k < i; k++) {
+          const v = w[row + k]!;
+          own0 += v * x[k]!;
+          ax[k]! += v * xj;
+        }
+      }
+      const own = own0 + own1 + own2 + own3;
+      // ax[j] got v·x_j from k = j above; own counted it too.
+      ax[j]! += own - w[row + j]! * xj;
+    }
+    let scale = 0;
+    for (let k = 0; k < i; k++) scale += Math.abs(x[k]!);
+    let h = 0;
+    if (scale === 0) {
+      e[i] = x[i - 1]!;
+      for (let j = 0; j < i; j++) w[i * n + j] = 0;
+      pending = false;
+    } else {
+      for (let k = 0; k < i; k++) {
+        u[k] = x[k]! / scale;
+        h += u[k]! * u[k]!;
+      }
+      const f = u[i - 1]!;
+      let g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h -= f * g;
+      u[i - 1] = f - g;
+      for (let j = 0; j < i; j++) w[i * n + j] = u[j]!;
+      // p = A u / h with A u = (A x)/scale − g·(column i − 1 of the block), then q = p − K u.
+      let pu = 0;
+      for (let j = 0; j < i; j++) {
+        const p = (ax[j]! / scale - g * w[j * n + i - 1]!) / h;
+        q[j] = p;
+        pu += p * u[j]!;
+      }
+      const hh = pu / (h + h);
+      for (let j = 0; j < i; j++) q[j]! -= hh * u[j]!;
+      pending = true;
+    }
+    d[i] = h;
+    yield 0.4 * (1 - (i / n) ** 3);
+  }
+  if (n > 0) {
+    if (pending) w[0]! -= 2 * u[0]! * q[0]!;
+    if (n > 1) w[1] = 0;
+    d[0] = w[0]!;
+  }
+}
+
+/**
  * Y = Qᵀ[x_1 … x_r] for tred2's orthogonal Q = P_{n−2} ⋯ P_0 (A = Q T Qᵀ), stored transposed
  * ([n][r], `y[i*r + k] = (Qᵀx_k)_i`) as the QL iteration's accumulator wants it. P_i = I − u uᵀ/h
  * acts on coordinates 0…i, u = row i+1 of the reduced `w` (its first i+1 entries), h = d[i+1].
@@ -182,7 +268,6 @@ function reflectedRows(
   const r = xs.length;
   const y = new Float64Array(n * r);
   for (const [k, x] of xs.entries()) {
-    if (x.length !== n) throw new Error(`symmetricEigen: projected vector of length ${x.length}`);
     const col = Float64Array.from(x);
     for (let i = n - 2; i >= 0; i--) {
       const h = d[i + 1]!;

@@ -107,6 +107,33 @@ describeEachBackend('batched Hessian–vector products', () => {
     },
   );
 
+  it('skips the columns of first-layer weights whose input is zero in every sample: exact zeros', () => {
+    const { objective, model, init } = twoLayerMlp('tanh');
+    // Inputs 1 and 3 zero in all 50 samples: W1's rows 1 and 3 (6 weights each) drop out of L.
+    const x = tf.tidy(() => tf.mul<tf.Tensor2D>(objective.x, tf.tensor1d([1, 0, 1, 0])));
+    const zeroed: LandscapeObjective = { ...objective, x };
+    const d = model.paramCount;
+    const w = tf.tensor1d(init);
+    const columns = hessianProducts(zeroed)!.columns!(w, 0, d);
+    const dense = columns.dataSync();
+    const units = Array.from({ length: d }, (_, j) =>
+      Float32Array.from({ length: d }, (_, i) => (i === j ? 1 : 0)),
+    );
+    const want = oneAtATime(zeroed, w, units);
+    const flat = new Float32Array(d * d);
+    want.forEach((c, j) => flat.set(c, j * d));
+    expect(relativeError(dense, flat)).toBeLessThan(1e-5);
+    const dead = [6, 7, 8, 9, 10, 11, 18, 19, 20, 21, 22, 23];
+    for (const j of dead) {
+      expect(dense.subarray(j * d, (j + 1) * d).every((h) => h === 0)).toBe(true);
+      for (let i = 0; i < d; i++) expect(dense[i * d + j]).toBe(0);
+    }
+    // The other first-layer columns are not zero: only the dead inputs were skipped.
+    expect(dense.subarray(0, d).some((h) => h !== 0)).toBe(true);
+    tf.dispose([x, w, columns]);
+    objective.dispose();
+  });
+
   it.each(['relu', 'tanh'] as const)(
     '%s MLP: an operator prepared at its point (forward pass kept) = one-at-a-time products, call after call; dispose frees the kept pass',
     async (activation) => {
