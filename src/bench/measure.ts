@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { crossEntropyOfBlocks } from '../core/losses/crossEntropy';
 import { hessianVectorProduct } from '../core/autodiff';
+import { denseChainGradient } from '../core/optimizers/denseChainGradient';
 import { applyToMany, symmetrizeInPlace } from '../core/linalg/linearOperator';
 import { symmetricEigenChunked } from '../core/linalg/symmetricEigen';
 import { nonzeroRows } from '../core/linalg/zeroRowDeflation';
@@ -72,7 +73,12 @@ export interface BackendBench {
   readonly training: readonly TrainingBench[];
   readonly hvp: {
     readonly samples: number;
+    /** The app's gradient: the MLP's hand-written back-propagation (`denseChainGradient`). */
     readonly gradientSeconds: number;
+    /** GFLOP/s of that gradient (`mlpGradientFlops`) ÷ the matmul ceiling. */
+    readonly gradientOfCeiling: number;
+    /** The same gradient recorded by tfjs's tape (`tf.grad`), for reference. */
+    readonly tapeGradientSeconds: number;
     /** One product through the app's operator (`hessianProducts`: the R-operator at a kept point). */
     readonly hvpSeconds: number;
     /** Per vector, in one pass of `batch` vectors through the same operator. */
@@ -441,6 +447,16 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       log(`${backend}: gradient vs Hessian–vector product`);
       const gradientSeconds = await timePerCall(
         async () => {
+          const g = tf.tidy(() =>
+            denseChainGradient(model.layout, 'relu', wt, { x: objective.x, y: objective.y }),
+          );
+          await g.data();
+          g.dispose();
+        },
+        { warmup: sizes.warmup, repeats: sizes.repeats, minSeconds: sizes.callSeconds },
+      );
+      const tapeGradientSeconds = await timePerCall(
+        async () => {
           const g = tf.tidy(() => tf.grad((u: tf.Tensor) => f(u as tf.Tensor1D))(wt));
           await g.data();
           g.dispose();
@@ -469,6 +485,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BackendBench
       hvp = {
         samples: sizes.samples,
         gradientSeconds,
+        gradientOfCeiling:
+          mlpGradientFlops(widths, sizes.samples) / gradientSeconds / 1e9 / ceiling.gflops,
+        tapeGradientSeconds,
         hvpSeconds,
         batchedSeconds,
         batch,

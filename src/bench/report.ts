@@ -126,11 +126,19 @@ export function markdownTable(report: BenchReport): string {
     ['Entropy-SGD (L = 5), batch 64', '', trainingCell('entropySgd', 64)],
     ['Entropy-SGD (L = 5), batch 512', '', trainingCell('entropySgd', 512)],
     [
-      'gradient / HVP (app operator) / per vector in a pass of 10 / generic double backward',
+      'gradient, 1,000 samples (tfjs tape) · of ceiling',
+      '≥ 70% (wasm)',
+      benchCell(
+        (b) =>
+          `${ms(b.hvp.gradientSeconds * 1000)} (${ms(b.hvp.tapeGradientSeconds * 1000)}) · ${percent(b.hvp.gradientOfCeiling)}`,
+      ),
+    ],
+    [
+      'HVP (app operator) / per vector in a pass of 10 / generic double backward',
       '',
       benchCell(
         (b) =>
-          `${ms(b.hvp.gradientSeconds * 1000)} / ${ms(b.hvp.hvpSeconds * 1000)} / ${ms(b.hvp.batchedSeconds * 1000)} / ${ms(b.hvp.autodiffSeconds * 1000)}`,
+          `${ms(b.hvp.hvpSeconds * 1000)} / ${ms(b.hvp.batchedSeconds * 1000)} / ${ms(b.hvp.autodiffSeconds * 1000)}`,
       ),
     ],
     ['HVP cost in gradients', '≤ 2.2', benchCell((b) => fixed(b.hvp.gradients, 2))],
