@@ -10,6 +10,9 @@ import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// No `--use-angle=swiftshader`: it sends the page's compositing through SwiftShader GL (~60 ms of
+// a core per frame here, 40–45 fps while training); Chrome without a GPU composites in software.
+// WebGL still gets SwiftShader from `--enable-unsafe-swiftshader`.
 const FLAGS = [
   '--no-sandbox',
   '--no-first-run',

@@ -31,6 +31,16 @@ describe('the built app', () => {
     await page.close();
   });
 
+  it('says when a forced WebGL backend renders in software (SwiftShader here)', async () => {
+    const { page, errors } = await chromium.newPage();
+    await openApp(page, `${appUrl}#backend=webgl&an.spectrum=off&an.slice=off&an.flat=0`);
+    const badge = page.getByTestId('backend-badge');
+    expect(await badge.getAttribute('data-backend')).toBe('webgl');
+    expect(await badge.textContent()).toBe('webgl on a software WebGL renderer');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps tfjs off the main thread: the page bundle holds no tfjs kernels', () => {
     const assets = readdirSync('dist/assets');
     const html = readFileSync('dist/index.html', 'utf8');

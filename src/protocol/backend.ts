@@ -21,6 +21,8 @@ export interface BackendReport {
   readonly requested: BackendChoice;
   /** The WebGPU adapter, when one was found: its description and whether it is a software fallback. */
   readonly gpuAdapter: { readonly description: string; readonly isFallback: boolean } | null;
+  /** The WebGL renderer when WebGL is the backend in use: its name and whether it is software. */
+  readonly webglRenderer?: { readonly renderer: string; readonly isSoftware: boolean } | null;
   /**
    * The start-up check of second derivatives on this backend: the relative error of an autodiff
    * softmax-regression Hessian against its closed form (≤ 1e-4 to be trusted).

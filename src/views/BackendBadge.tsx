@@ -12,7 +12,9 @@ export function backendDetail(report: BackendReport): string {
     case 'webgpu':
       return report.gpuAdapter?.isFallback ? 'on a software WebGPU adapter' : 'on the GPU';
     case 'webgl':
-      return 'on the GPU (WebGL)';
+      return report.webglRenderer?.isSoftware
+        ? 'on a software WebGL renderer'
+        : 'on the GPU (WebGL)';
     case 'wasm':
       return 'on the CPU (WebAssembly)';
     case 'cpu':

@@ -122,6 +122,7 @@ export async function selectBackend(
         }
       }
       attempts.push({ name, outcome: 'chosen', detail: reason });
+      const webglRenderer = name === 'webgl' ? probeWebGlRenderer() : null;
       const fellBack = attempts.some((a) => a.outcome === 'failed');
       const why = fellBack
         ? `${attempts
@@ -129,7 +130,15 @@ export async function selectBackend(
             .map((a) => `${a.name} failed (${a.detail})`)
             .join('; ')}`
         : reason;
-      return { name, requested, gpuAdapter, reason: why, attempts, secondOrderError: null };
+      return {
+        name,
+        requested,
+        gpuAdapter,
+        webglRenderer,
+        reason: why,
+        attempts,
+        secondOrderError: null,
+      };
     }
     attempts.push({ name, outcome: 'failed', detail: failure });
   }
