@@ -82,6 +82,21 @@ describe('the explorer', () => {
       .locator('[data-testid="spectrum"] svg')
       .getAttribute('data-outliers');
     expect(Number(outliers)).toBeGreaterThanOrEqual(0);
+    // Its table fits the panel at 1920 px, no column cut off behind a scroll bar, even with the
+    // widest cells it shows (written in for one synchronous layout; React redraws them after).
+    const table = await page
+      .locator('table.stats')
+      .first()
+      .evaluate((t) => {
+        const widest = ['8.87', '-0.183', '33.9 ± 2.41', '0.152', 'none (no clear gap)'];
+        for (const row of t.querySelectorAll('tbody tr')) {
+          const cells = [...row.querySelectorAll('td')];
+          cells.forEach((c, i) => (c.textContent = widest[i] ?? '0.925 (0.00565)'));
+          cells.at(-1)!.textContent = '0.925 (0.00565)';
+        }
+        return { table: t.parentElement!.scrollWidth, box: t.parentElement!.clientWidth };
+      });
+    expect(table.table).toBeLessThanOrEqual(table.box);
 
     // Flatness: δE(σ) per run with real points.
     await page.waitForSelector('[data-testid="flatness-energy"] path[data-points]', {

@@ -64,7 +64,7 @@ export function SpectrumPanel() {
               <th scope="col">run</th>
               <th scope="col">λmax</th>
               <th scope="col">λmin</th>
-              <th scope="col">Tr H</th>
+              <th scope="col">Tr&nbsp;H</th>
               {method === 'exact' && (
                 <th
                   scope="col"
@@ -103,7 +103,10 @@ export function SpectrumPanel() {
                   {method === 'exact' && (
                     <td data-testid={`trace-ratio-${run.id}`}>{r ? num(traceRatio(r)) : '—'}</td>
                   )}
-                  <td title="Outliers: the eigenvalues above the widest clear gap over the bulk">
+                  <td
+                    className="wrap"
+                    title="Outliers: the eigenvalues above the widest clear gap over the bulk"
+                  >
                     {r
                       ? r.outliers > 0
                         ? `${r.outliers} above ${num(r.bulkEdge)}`
