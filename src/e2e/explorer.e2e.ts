@@ -89,8 +89,8 @@ describe('the explorer', () => {
       .first()
       .evaluate((t) => {
         const widest = ['8.87', '-0.183', '33.9 ± 2.41', '0.152', 'none (no clear gap)'];
-        for (const row of t.querySelectorAll('tbody tr')) {
-          const cells = [...row.querySelectorAll('td')];
+        for (const row of Array.from(t.querySelectorAll('tbody tr'))) {
+          const cells = Array.from(row.querySelectorAll('td'));
           cells.forEach((c, i) => (c.textContent = widest[i] ?? '0.925 (0.00565)'));
           cells.at(-1)!.textContent = '0.925 (0.00565)';
         }
