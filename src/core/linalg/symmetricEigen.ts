@@ -165,7 +165,70 @@ function* reduceToTridiagonal(
     const last = i * n + i;
     if (pending) w[last]! -= 2 * u[i]! * q[i]!;
     if (i + 1 < n) w[i * n + i + 1] = 0;
-    for (let j = i - 1; j >= 0; j--) {
+    let j = i - 1;
+    // Rows two at a time while an update is pending: rows j and j − 1 share every load of u, q, x
+    // and every update of ax[k].
+    if (pending) {
+      const qi = q[i]!;
+      const ui = u[i]!;
+      for (; j >= 1; j -= 2) {
+        const ra = j * n;
+        const rb = ra - n;
+        const ua = u[j]!;
+        const qa = q[j]!;
+        const ub = u[j - 1]!;
+        const qb = q[j - 1]!;
+        const xa = (w[ra + i]! -= ua * qi + qa * ui);
+        const xb = (w[rb + i]! -= ub * qi + qb * ui);
+        x[j] = xa;
+        x[j - 1] = xb;
+        w[ra + i] = 0;
+        w[rb + i] = 0;
+        if (i + 1 < n) {
+          w[ra + i + 1] = 0;
+          w[rb + i + 1] = 0;
+        }
+        // Row j − 1's diagonal, the one entry row j does not have.
+        const vd = (w[rb + j - 1]! -= 2 * ub * qb);
+        let ownA0 = 0;
+        let ownA1 = 0;
+        let ownB0 = vd * xb;
+        let ownB1 = 0;
+        ax[j - 1]! += vd * xb;
+        const wa = w.subarray(ra, ra + i);
+        const wb = w.subarray(rb, rb + i);
+        let k = j;
+        for (; k + 1 < i; k += 2) {
+          const q0 = q[k]!;
+          const u0 = u[k]!;
+          const q1 = q[k + 1]!;
+          const u1 = u[k + 1]!;
+          const a0 = (wa[k]! -= ua * q0 + qa * u0);
+          const a1 = (wa[k + 1]! -= ua * q1 + qa * u1);
+          const b0 = (wb[k]! -= ub * q0 + qb * u0);
+          const b1 = (wb[k + 1]! -= ub * q1 + qb * u1);
+          const x0 = x[k]!;
+          const x1 = x[k + 1]!;
+          ownA0 += a0 * x0;
+          ownA1 += a1 * x1;
+          ownB0 += b0 * x0;
+          ownB1 += b1 * x1;
+          ax[k]! += a0 * xa + b0 * xb;
+          ax[k + 1]! += a1 * xa + b1 * xb;
+        }
+        for (; k < i; k++) {
+          const a0 = (wa[k]! -= ua * q[k]! + qa * u[k]!);
+          const b0 = (wb[k]! -= ub * q[k]! + qb * u[k]!);
+          ownA0 += a0 * x[k]!;
+          ownB0 += b0 * x[k]!;
+          ax[k]! += a0 * xa + b0 * xb;
+        }
+        // ax[j] and ax[j − 1] got their diagonal terms above, and their own sums counted them.
+        ax[j]! += ownA0 + ownA1 - wa[j]! * xa;
+        ax[j - 1]! += ownB0 + ownB1 - vd * xb;
+      }
+    }
+    for (; j >= 0; j--) {
       const row = j * n;
       const uj = u[j]!;
       const qj = q[j]!;
@@ -176,41 +239,12 @@ function* reduceToTridiagonal(
       const xj = w[row + i]!;
       x[j] = xj;
       w[row + i] = 0;
-      // Four partial sums: one running sum would chain every addition on the one before.
-      let own0 = 0;
-      let own1 = 0;
-      let own2 = 0;
-      let own3 = 0;
-      let k = j;
-      if (pending) {
-        const wr = w.subarray(row, row + i);
-        for (; k + 3 < i; k += 4) {
-          const v0 = (wr[k]! -= uj * q[k]! + qj * u[k]!);
-          const v1 = (wr[k + 1]! -= uj * q[k + 1]! + qj * u[k + 1]!);
-          const v2 = (wr[k + 2]! -= uj * q[k + 2]! + qj * u[k + 2]!);
-          const v3 = (wr[k + 3]! -= uj * q[k + 3]! + qj * u[k + 3]!);
-          own0 += v0 * x[k]!;
-          own1 += v1 * x[k + 1]!;
-          own2 += v2 * x[k + 2]!;
-          own3 += v3 * x[k + 3]!;
-          ax[k]! += v0 * xj;
-          ax[k + 1]! += v1 * xj;
-          ax[k + 2]! += v2 * xj;
-          ax[k + 3]! += v3 * xj;
-        }
-        for (; k < i; k++) {
-          const v = (wr[k]! -= uj * q[k]! + qj * u[k]!);
-          own0 += v * x[k]!;
-          ax[k]! += v * xj;
-        }
-      } else {
-        for (; k < i; k++) {
-          const v = w[row + k]!;
-          own0 += v * x[k]!;
-          ax[k]! += v * xj;
-        }
+      let own = 0;
+      for (let k = j; k < i; k++) {
+        const v = pending ? (w[row + k]! -= uj * q[k]! + qj * u[k]!) : w[row + k]!;
+        own += v * x[k]!;
+        ax[k]! += v * xj;
       }
-      const own = own0 + own1 + own2 + own3;
       // ax[j] got v·x_j from k = j above; own counted it too.
       ax[j]! += own - w[row + j]! * xj;
     }
