@@ -25,7 +25,14 @@ let wasmConfigured = false;
 
 function configureWasm(): void {
   if (wasmConfigured) return;
-  // Multithreaded wasm breaks in a minified build (its pthread workers) and gave no speed-up on 2 cores.
+  // Multithreaded wasm stays off (measured 2026-12-02, 2 vCPUs, Chromium 156):
+  // - tfjs-backend-wasm 4.22 gives XNNPACK at most hardwareConcurrency / 2 threads (backend.cc),
+  //   so on 2 vCPUs the threaded build runs one thread plus pthread overhead (matmul ceiling
+  //   31 vs 39 GF/s);
+  // - forced to 2 threads it lifts the ceiling to 63 GF/s and an HVP from 5.4 to 3.4 ms, but
+  //   training steps of the presets' small models got slower and the page shares those cores;
+  // - in a minified build the pthreads fail ("e is not defined"): tfjs starts them from
+  //   `factory.toString()`, and the minifier drops the `typeof _scriptDir` guards inside it.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmPlainUrl,
