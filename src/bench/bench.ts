@@ -5,6 +5,10 @@
  * prints a Markdown table and writes bench.json. It reports; it never fails on speed.
  *
  *   npm run bench [-- --quick] [--out file.json] [--skip-build] [--only chromium:wasm,node:cpu]
+ *                 [--runs 3]
+ *
+ * `--runs N` runs every entry N times, interleaved (all entries, then all again), and reports
+ * each number's median over the runs (`medianOfRuns`); bench.json keeps every run too.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +19,7 @@ import { startNodeBackend, type NodeBackendName } from '../cli/nodeBackend';
 import { launchChromium } from '../e2e/chromium';
 import { benchInChromium, measureAppPage, type ChromiumBackend } from './browser';
 import { runBenchmarks } from './measure';
+import { medianOfRuns } from './medianOfRuns';
 import { markdownTable, type BenchEntry, type BenchReport } from './report';
 import { sizesFor } from './sizes';
 
@@ -28,8 +33,10 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench.json' },
     'skip-build': { type: 'boolean', default: false },
     only: { type: 'string' },
+    runs: { type: 'string', default: '1' },
   },
 });
+const runs = Math.max(1, Math.floor(Number(args.runs)) || 1);
 const quick = args.quick;
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : null;
 const wanted = (host: string, backend: string) => !only || only.has(`${host}:${backend}`);
@@ -121,12 +128,34 @@ async function nodeEntries(mnist: Uint8Array): Promise<BenchEntry[]> {
   return entries;
 }
 
+/** One entry from its runs: the medians when every run succeeded, else the first failure. */
+function combineRuns(entries: readonly BenchEntry[]): BenchEntry {
+  const failed = entries.find((e) => e.status !== 'ok' || !e.bench);
+  if (failed || entries.length === 1) return failed ?? entries[0]!;
+  const benches = entries.map((e) => e.bench!);
+  const pages = entries.map((e) => e.page);
+  const pagesOk = pages.every((p) => p !== undefined && !('error' in p));
+  return {
+    ...entries[0]!,
+    bench: medianOfRuns(benches),
+    ...(pagesOk ? { page: medianOfRuns(pages) } : {}),
+    runs: benches,
+  };
+}
+
 async function main(): Promise<void> {
   if (!args['skip-build']) build();
   if (!existsSync(MNIST_PATH)) throw new Error(`${MNIST_PATH} is missing: run npm run data`);
   const mnist = new Uint8Array(readFileSync(MNIST_PATH));
-  const chromium = await chromiumEntries();
-  const node = await nodeEntries(mnist);
+  const rounds: BenchEntry[][] = [];
+  let chromiumVersion: string | null = null;
+  for (let round = 1; round <= runs; round++) {
+    if (runs > 1) say(`run ${round} of ${runs}`);
+    const chromium = await chromiumEntries();
+    chromiumVersion = chromium.version ?? chromiumVersion;
+    rounds.push([...chromium.entries, ...(await nodeEntries(mnist))]);
+  }
+  const entries = rounds[0]!.map((_, i) => combineRuns(rounds.map((round) => round[i]!)));
   const cpu = cpus();
   const report: BenchReport = {
     version: 1,
@@ -137,16 +166,18 @@ async function main(): Promise<void> {
       cpuModel: cpu[0]?.model ?? 'unknown',
       platform: `${platform()} ${process.arch}`,
       node: process.version,
-      chromium: chromium.version,
+      chromium: chromiumVersion,
     },
-    entries: [...chromium.entries, ...node],
+    runs,
+    entries,
     totalSeconds: (performance.now() - started) / 1000,
   };
   writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
   console.info(
     `\n${markdownTable(report)}\n\n${report.machine.cpus} × ${report.machine.cpuModel}, ` +
       `Chromium ${report.machine.chromium ?? '–'}, Node ${report.machine.node}; ` +
-      `${quick ? 'quick sizes; ' : ''}${report.totalSeconds.toFixed(0)} s in all. Wrote ${args.out}.`,
+      `${quick ? 'quick sizes; ' : ''}${runs > 1 ? `median of ${runs} interleaved runs; ` : ''}` +
+      `${report.totalSeconds.toFixed(0)} s in all. Wrote ${args.out}.`,
   );
 }
 

@@ -48,6 +48,7 @@ import { hessianProducts } from '../core/slices/hessianProducts';
 import { spectralDistance } from '../core/spectrum/spectralDistance';
 import { analysisRounds, type AnalysisRoundBench } from './analysisRounds';
 import { countingOperator } from './countingOperator';
+import { median } from './medianOfRuns';
 import type { BenchSizes } from './sizes';
 
 export interface TrainingBench {
@@ -232,12 +233,6 @@ export function mlpGradientFlops(widths: readonly number[], batch: number): numb
 
 function now(): number {
   return performance.now() / 1000;
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : 0.5 * (s[mid - 1]! + s[mid]!);
 }
 
 /**

@@ -18,6 +18,8 @@ export interface BenchEntry {
   readonly bench?: BackendBench;
   /** The app's main thread while the default experiment ran (Chromium only). */
   readonly page?: PageBench | { readonly error: string };
+  /** With `--runs N > 1`: every run's numbers; `bench` and `page` are then their medians. */
+  readonly runs?: readonly BackendBench[];
 }
 
 export interface BenchReport {
@@ -31,6 +33,8 @@ export interface BenchReport {
     readonly node: string;
     readonly chromium: string | null;
   };
+  /** How many interleaved runs each entry's numbers are the median of (absent: one). */
+  readonly runs?: number;
   readonly entries: readonly BenchEntry[];
   readonly totalSeconds: number;
 }
