@@ -112,6 +112,7 @@ export default tseslint.config(
       'src/cli/**',
       'src/bench/**',
       'src/e2e/**',
+      'src/build/**',
       '**/*.test.ts',
       '*.config.ts',
       '.eslint.config.js',

@@ -2,14 +2,16 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { CROSS_ORIGIN_ISOLATION } from './src/build/crossOriginIsolation.ts';
+import { tfjsWasmThreads } from './src/build/tfjsWasmThreads.ts';
 
 // One config for the app, its worker and both test projects:
 // - unit: Node, cpu and wasm backends, everything under src but the browser tests;
 // - browser: headless Chromium (playwright-core) against the built app served by `vite preview`.
 export default defineConfig({
   base: './',
-  plugins: [react()],
-  worker: { format: 'es' },
+  plugins: [react(), tfjsWasmThreads()],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
@@ -21,8 +23,8 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  server: { port: 5173, headers: CROSS_ORIGIN_ISOLATION },
+  preview: { port: 4173, headers: CROSS_ORIGIN_ISOLATION },
   test: {
     projects: [
       {

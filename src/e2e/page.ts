@@ -41,6 +41,20 @@ export async function readState(page: Page): Promise<PageState> {
   });
 }
 
+/**
+ * Makes the engine worker report `cores` logical cores (Chromium's core-count emulation does not
+ * reach workers): its script is served with `navigator.hardwareConcurrency` redefined first.
+ * Call before opening the app.
+ */
+export async function emulateWorkerCores(page: Page, cores: number): Promise<void> {
+  await page.route('**/assets/engine.worker-*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    const override = `Object.defineProperty(WorkerNavigator.prototype, 'hardwareConcurrency', { get: () => ${cores} });\n`;
+    await route.fulfill({ response, body: override + body });
+  });
+}
+
 /** Opens `url` and waits until the engine reports its backend. */
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);

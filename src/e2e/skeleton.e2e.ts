@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium';
-import { openApp, readState, waitForSteps } from './page';
+import { tfjsWasmThreadCount, threadsMeasuredFaster } from '../worker/wasmThreadPlan';
+import { emulateWorkerCores, openApp, readState, waitForSteps } from './page';
 
 const appUrl = inject('appUrl');
 const chromium = useChromium();
@@ -27,6 +28,52 @@ describe('the built app', () => {
       expect(state.softwareAdapter).toBe(true);
       expect(await page.getByTestId('backend-reason').textContent()).toContain('software fallback');
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is cross-origin isolated, and says why wasm runs one thread on this machine', async () => {
+    const { page, errors } = await chromium.newPage();
+    await openApp(page, `${appUrl}#backend=wasm&an.spectrum=off&an.slice=off&an.flat=0`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const threads = await page.evaluate(
+      () => window.flatland.store.getState().backend?.wasmThreads,
+    );
+    expect(threads).toBeDefined();
+    const reason = await page.getByTestId('backend-reason').textContent();
+    expect(reason).toContain(threads!.detail);
+    if (tfjsWasmThreadCount(cores) < 2) {
+      expect(threads).toEqual({
+        count: 1,
+        detail: expect.stringContaining(`on ${cores} logical cores`) as string,
+      });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('tries threads where tfjs would run two, keeps them only if measured faster, and trains', async () => {
+    const { page, errors } = await chromium.newPage();
+    // Four reported cores: tfjs's threaded build then runs two threads (on this machine's two).
+    await emulateWorkerCores(page, 4);
+    await openApp(page, `${appUrl}#backend=wasm&an.spectrum=off&an.slice=off&an.flat=0`);
+    const threads = await page.evaluate(
+      () => window.flatland.store.getState().backend?.wasmThreads,
+    );
+    const timing = /2 threads ([\d.]+) ms vs 1 thread ([\d.]+) ms per test step/.exec(
+      threads?.detail ?? '',
+    );
+    expect(timing, threads?.detail).not.toBeNull();
+    const kept = threadsMeasuredFaster(Number(timing![2]), Number(timing![1]));
+    expect(threads!.count).toBe(kept ? 2 : 1);
+    const badge = page.getByTestId('backend-badge');
+    expect(await badge.textContent()).toBe(
+      kept ? 'wasm on the CPU (WebAssembly, 2 threads)' : 'wasm on the CPU (WebAssembly)',
+    );
+    expect(await page.getByTestId('backend-reason').textContent()).toContain(threads!.detail);
+    await page.getByTestId('play').click();
+    await waitForSteps(page, 50);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -15,6 +15,13 @@ export interface BackendAttempt {
   readonly detail: string;
 }
 
+/** How many threads the wasm backend computes with, and why. */
+export interface WasmThreads {
+  readonly count: number;
+  /** One sentence: the measurement that chose the count, or why threads were not tried. */
+  readonly detail: string;
+}
+
 /** What the worker tells the page about the backend it runs on. */
 export interface BackendReport {
   readonly name: BackendName;
@@ -23,6 +30,8 @@ export interface BackendReport {
   readonly gpuAdapter: { readonly description: string; readonly isFallback: boolean } | null;
   /** The WebGL renderer when WebGL is the backend in use: its name and whether it is software. */
   readonly webglRenderer?: { readonly renderer: string; readonly isSoftware: boolean } | null;
+  /** When wasm is the backend in use: its XNNPACK threads and why that many (measured or not tried). */
+  readonly wasmThreads?: WasmThreads | null;
   /**
    * The start-up check of second derivatives on this backend: the relative error of an autodiff
    * softmax-regression Hessian against its closed form (≤ 1e-4 to be trusted).

@@ -16,7 +16,9 @@ export function backendDetail(report: BackendReport): string {
         ? 'on a software WebGL renderer'
         : 'on the GPU (WebGL)';
     case 'wasm':
-      return 'on the CPU (WebAssembly)';
+      return (report.wasmThreads?.count ?? 1) > 1
+        ? `on the CPU (WebAssembly, ${report.wasmThreads?.count} threads)`
+        : 'on the CPU (WebAssembly)';
     case 'cpu':
       return 'on the CPU (JavaScript)';
   }
@@ -36,6 +38,7 @@ export function BackendBadge() {
         data-backend={report?.name ?? ''}
         data-software-adapter={adapter ? String(adapter.isFallback) : ''}
         data-second-order-error={report?.secondOrderError ?? ''}
+        data-wasm-threads={report?.wasmThreads?.count ?? ''}
         title={report ? `${report.reason} · ${adapter?.description ?? ''}` : 'starting the engine'}
       >
         {report ? (
@@ -50,6 +53,7 @@ export function BackendBadge() {
       {report && (
         <span className="badge-reason" data-testid="backend-reason">
           {report.reason}
+          {report.wasmThreads && ` · ${report.wasmThreads.detail}`}
           {report.secondOrderError !== null &&
             ` · Hessian check ${report.secondOrderError.toExponential(0)} vs closed form`}
         </span>

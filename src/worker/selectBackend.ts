@@ -2,12 +2,15 @@
  * The backend ladder (DESIGN.md): webgpu → webgl → wasm → cpu. `tf.setBackend` fails quietly by
  * returning false, so every rung is checked. Without a hardware GPU (a fallback WebGPU adapter,
  * a software WebGL renderer) wasm is the fastest rung measured, so 'auto' starts there and says why.
+ * On wasm, threads are tried where tfjs would run at least two (`planWasmThreads`) and kept only
+ * if a test step is measured faster with them; the build makes them startable when minified
+ * (src/build/tfjsWasmThreads.ts) and the servers send the isolation headers (vite.config.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -17,22 +20,16 @@ import {
   type BackendChoice,
   type BackendName,
   type BackendReport,
+  type WasmThreads,
 } from '../protocol/backend';
 import { probeWebGlRenderer, probeWebGpuAdapter } from './gpuProbe';
 import { measureStepTime, wasmIsFaster } from './measureStepTime';
+import { planWasmThreads, threadsMeasuredFaster } from './wasmThreadPlan';
 
 let wasmConfigured = false;
 
 function configureWasm(): void {
   if (wasmConfigured) return;
-  // Multithreaded wasm stays off (measured 2026-12-02, 2 vCPUs, Chromium 156):
-  // - tfjs-backend-wasm 4.22 gives XNNPACK at most hardwareConcurrency / 2 threads (backend.cc),
-  //   so on 2 vCPUs the threaded build runs one thread plus pthread overhead (matmul ceiling
-  //   31 vs 39 GF/s);
-  // - forced to 2 threads it lifts the ceiling to 63 GF/s and an HVP from 5.4 to 3.4 ms, but
-  //   training steps of the presets' small models got slower and the page shares those cores;
-  // - in a minified build the pthreads fail ("e is not defined"): tfjs starts them from
-  //   `factory.toString()`, and the minifier drops the `typeof _scriptDir` guards inside it.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmPlainUrl,
@@ -40,6 +37,66 @@ function configureWasm(): void {
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
   });
   wasmConfigured = true;
+}
+
+/** tfjs-backend-wasm's registration priority (its WASM_PRIORITY). */
+const WASM_PRIORITY = 2;
+/** A threaded start that has not finished by then is taken as failed (pthreads that never start). */
+const THREADED_START_MS = 10_000;
+
+/**
+ * Replaces the wasm backend by a fresh one with or without threads: tfjs chooses its binary once,
+ * at the backend's init, so switching means removing the instance and registering the factory
+ * again. Only at start-up, before any tensor lives on it.
+ */
+async function restartWasm(threads: boolean): Promise<string | null> {
+  configureWasm();
+  const factory = tf.findBackendFactory('wasm');
+  if (!factory) return 'the wasm backend is not registered';
+  tf.removeBackend('wasm');
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads);
+  tf.registerBackend('wasm', factory, WASM_PRIORITY);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(
+      () => resolve(`it did not start within ${THREADED_START_MS / 1000} s`),
+      THREADED_START_MS,
+    );
+  });
+  try {
+    return await Promise.race([trySetBackend('wasm'), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * With wasm active single-threaded: tries tfjs's threaded build where it would run ≥ 2 threads
+ * (`planWasmThreads`), times a test step both ways, and keeps the faster. Leaves wasm active.
+ */
+async function settleWasmThreads(): Promise<WasmThreads> {
+  const plan = planWasmThreads({
+    crossOriginIsolated: self.crossOriginIsolated === true,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+  });
+  if (!plan.tryThreads) return { count: 1, detail: plan.why };
+  const singleMs = await measureStepTime();
+  const failure = await restartWasm(true);
+  if (failure === null) {
+    const count = getThreadsCount();
+    const threadedMs = await measureStepTime();
+    const timing = `${count} threads ${threadedMs.toFixed(1)} ms vs 1 thread ${singleMs.toFixed(1)} ms per test step`;
+    if (count > 1 && threadsMeasuredFaster(singleMs, threadedMs)) {
+      return { count, detail: `${count} threads, measured faster: ${timing}` };
+    }
+    const restored = await restartWasm(false);
+    if (restored !== null) throw new Error(`wasm did not restart single-threaded: ${restored}`);
+    const verdict = threadedMs < singleMs ? 'less than 10% faster' : 'not faster';
+    return { count: 1, detail: `one thread: ${timing}, ${verdict}` };
+  }
+  const restored = await restartWasm(false);
+  if (restored !== null) throw new Error(`wasm did not restart single-threaded: ${restored}`);
+  return { count: 1, detail: `one thread: threaded wasm did not start (${failure})` };
 }
 
 async function trySetBackend(name: BackendName): Promise<string | null> {
@@ -119,6 +176,7 @@ export async function selectBackend(
               name: 'wasm',
               requested,
               gpuAdapter,
+              wasmThreads: await settleWasmThreads(),
               reason: `measured faster: ${timing}`,
               attempts,
               secondOrderError: null,
@@ -130,6 +188,7 @@ export async function selectBackend(
       }
       attempts.push({ name, outcome: 'chosen', detail: reason });
       const webglRenderer = name === 'webgl' ? probeWebGlRenderer() : null;
+      const wasmThreads = name === 'wasm' ? await settleWasmThreads() : null;
       const fellBack = attempts.some((a) => a.outcome === 'failed');
       const why = fellBack
         ? `${attempts
@@ -142,6 +201,7 @@ export async function selectBackend(
         requested,
         gpuAdapter,
         webglRenderer,
+        wasmThreads,
         reason: why,
         attempts,
         secondOrderError: null,
