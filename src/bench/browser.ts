@@ -7,7 +7,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { BackendBench } from './measure';
 import type { BenchOutcome } from './pageProtocol';
 
-export type ChromiumBackend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+/** A backend of the bench page; `wasm-threads` is wasm forced to `WASM_BENCH_THREADS` threads. */
+export type ChromiumBackend = 'webgpu' | 'webgl' | 'wasm' | 'wasm-threads' | 'cpu';
+export const WASM_BENCH_THREADS = 2;
 
 /** The outcome of the bench page on one backend. */
 export type ChromiumBench =
@@ -34,8 +36,12 @@ export async function benchInChromium(
       const text = message.text();
       if (text.startsWith('[bench] ')) options.log?.(text.slice(8));
     });
+    const query =
+      backend === 'wasm-threads'
+        ? `backend=wasm&threads=${WASM_BENCH_THREADS}`
+        : `backend=${backend}`;
     const url = new URL(
-      `src/bench/page/index.html?backend=${backend}${options.quick ? '&quick=1' : ''}`,
+      `src/bench/page/index.html?${query}${options.quick ? '&quick=1' : ''}`,
       appUrl,
     );
     await page.goto(url.href);
@@ -146,7 +152,7 @@ async function readCounters(page: Page): Promise<{ steps: number; numTensors: nu
 export async function measureAppPage(
   context: BrowserContext,
   appUrl: string,
-  backend: ChromiumBackend,
+  backend: Exclude<ChromiumBackend, 'wasm-threads'>,
   seconds: number,
 ): Promise<PageBench> {
   const page = await context.newPage();

@@ -5,6 +5,11 @@ import type { BackendBench } from './measure';
 export interface BenchRequest {
   readonly backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu';
   readonly quick: boolean;
+  /**
+   * wasm only: run tfjs's threaded build with this many threads (≥ 2), whatever the machine's
+   * core count (tfjs sizes its pool from it, so the worker reports twice as many cores).
+   */
+  readonly threads?: number;
   /** Absolute URL of public/data/mnist.bin as served. */
   readonly dataUrl: string;
 }

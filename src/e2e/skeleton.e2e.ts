@@ -78,6 +78,33 @@ describe('the built app', () => {
     await page.close();
   });
 
+  it('falls back to one thread, in the same worker, when threaded wasm cannot start', async () => {
+    const { page } = await chromium.newPage();
+    await emulateWorkerCores(page, 4);
+    await page.route('**/assets/tfjs-backend-wasm-threaded-simd-*.wasm', (route) =>
+      route.fulfill({ status: 404, body: 'gone' }),
+    );
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await openApp(page, `${appUrl}#backend=wasm&an.spectrum=off&an.slice=off&an.flat=0`);
+    const threads = await page.evaluate(
+      () => window.flatland.store.getState().backend?.wasmThreads,
+    );
+    expect(threads).toEqual({
+      count: 1,
+      detail: expect.stringMatching(/^one thread: threaded wasm did not start \(/) as string,
+    });
+    await page.getByTestId('play').click();
+    await waitForSteps(page, 50);
+    // One engine worker: the failed start did not crash it into a restart.
+    expect(workers.filter((url) => url.includes('engine.worker'))).toHaveLength(1);
+    const notices = await page.evaluate(() =>
+      window.flatland.store.getState().notices.map((n) => n.text),
+    );
+    expect(notices.filter((text) => text.includes('Restarted'))).toEqual([]);
+    await page.close();
+  });
+
   it('says when a forced WebGL backend renders in software (SwiftShader here)', async () => {
     const { page, errors } = await chromium.newPage();
     await openApp(page, `${appUrl}#backend=webgl&an.spectrum=off&an.slice=off&an.flat=0`);

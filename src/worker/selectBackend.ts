@@ -39,15 +39,22 @@ function configureWasm(): void {
   wasmConfigured = true;
 }
 
+/** On wasm: keep threads only if measured faster (the app), or wherever they start (the bench). */
+export type WasmThreadMode = 'measure' | 'force';
+
 /** tfjs-backend-wasm's registration priority (its WASM_PRIORITY). */
 const WASM_PRIORITY = 2;
 /** A threaded start that has not finished by then is taken as failed (pthreads that never start). */
 const THREADED_START_MS = 10_000;
+/** How long after a failed threaded start the errors of its dying threads are still caught. */
+const THREAD_ERROR_GRACE_MS = 3_000;
 
 /**
  * Replaces the wasm backend by a fresh one with or without threads: tfjs chooses its binary once,
  * at the backend's init, so switching means removing the instance and registering the factory
- * again. Only at start-up, before any tensor lives on it.
+ * again. Only at start-up, before any tensor lives on it. A threaded start fails, instead of
+ * crashing this worker, when a pthread dies while starting (Emscripten rethrows its error here)
+ * or when it has not finished within `THREADED_START_MS`.
  */
 async function restartWasm(threads: boolean): Promise<string | null> {
   configureWasm();
@@ -56,34 +63,45 @@ async function restartWasm(threads: boolean): Promise<string | null> {
   tf.removeBackend('wasm');
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads);
   tf.registerBackend('wasm', factory, WASM_PRIORITY);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(
-      () => resolve(`it did not start within ${THREADED_START_MS / 1000} s`),
-      THREADED_START_MS,
-    );
-  });
-  try {
-    return await Promise.race([trySetBackend('wasm'), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  if (!threads) return trySetBackend('wasm');
+  let fail: (why: string) => void = () => undefined;
+  const failed = new Promise<string>((resolve) => (fail = resolve));
+  let threadFailed = false;
+  const onError = (event: ErrorEvent) => {
+    event.preventDefault();
+    threadFailed = true;
+    fail('a thread died while starting (its error is in the console)');
+  };
+  self.addEventListener('error', onError);
+  const timer = setTimeout(
+    () => fail(`it did not start within ${THREADED_START_MS / 1000} s`),
+    THREADED_START_MS,
+  );
+  const outcome = await Promise.race([trySetBackend('wasm'), failed]);
+  clearTimeout(timer);
+  // Every thread of a failed start dies on its own, within milliseconds of the first: keep
+  // catching their errors a while longer, then let errors reach the page again.
+  if (outcome === null && !threadFailed) self.removeEventListener('error', onError);
+  else setTimeout(() => self.removeEventListener('error', onError), THREAD_ERROR_GRACE_MS);
+  return threadFailed ? await failed : outcome;
 }
 
 /**
  * With wasm active single-threaded: tries tfjs's threaded build where it would run ≥ 2 threads
- * (`planWasmThreads`), times a test step both ways, and keeps the faster. Leaves wasm active.
+ * (`planWasmThreads`), times a test step both ways, and keeps the faster. `force` (the bench's
+ * threaded column) keeps threads wherever they start. Leaves wasm active.
  */
-async function settleWasmThreads(): Promise<WasmThreads> {
+async function settleWasmThreads(mode: WasmThreadMode): Promise<WasmThreads> {
   const plan = planWasmThreads({
     crossOriginIsolated: self.crossOriginIsolated === true,
     hardwareConcurrency: navigator.hardwareConcurrency,
   });
   if (!plan.tryThreads) return { count: 1, detail: plan.why };
-  const singleMs = await measureStepTime();
+  const singleMs = mode === 'force' ? Number.NaN : await measureStepTime();
   const failure = await restartWasm(true);
   if (failure === null) {
     const count = getThreadsCount();
+    if (mode === 'force') return { count, detail: `${count} threads, as asked` };
     const threadedMs = await measureStepTime();
     const timing = `${count} threads ${threadedMs.toFixed(1)} ms vs 1 thread ${singleMs.toFixed(1)} ms per test step`;
     if (count > 1 && threadsMeasuredFaster(singleMs, threadedMs)) {
@@ -117,11 +135,13 @@ async function trySetBackend(name: BackendName): Promise<string | null> {
 
 /**
  * Chooses and activates a backend. `requested` forces a rung (falling further down if it fails);
- * `avoid` lists rungs that already failed in this tab (a crash, a lost device).
+ * `avoid` lists rungs that already failed in this tab (a crash, a lost device); `wasmThreadMode`
+ * says how threads are settled when wasm is the rung.
  */
 export async function selectBackend(
   requested: BackendChoice,
   avoid: readonly BackendName[] = [],
+  wasmThreadMode: WasmThreadMode = 'measure',
 ): Promise<BackendReport> {
   const gpuAdapter = await probeWebGpuAdapter();
   const attempts: BackendAttempt[] = [];
@@ -176,7 +196,7 @@ export async function selectBackend(
               name: 'wasm',
               requested,
               gpuAdapter,
-              wasmThreads: await settleWasmThreads(),
+              wasmThreads: await settleWasmThreads(wasmThreadMode),
               reason: `measured faster: ${timing}`,
               attempts,
               secondOrderError: null,
@@ -188,7 +208,7 @@ export async function selectBackend(
       }
       attempts.push({ name, outcome: 'chosen', detail: reason });
       const webglRenderer = name === 'webgl' ? probeWebGlRenderer() : null;
-      const wasmThreads = name === 'wasm' ? await settleWasmThreads() : null;
+      const wasmThreads = name === 'wasm' ? await settleWasmThreads(wasmThreadMode) : null;
       const fellBack = attempts.some((a) => a.outcome === 'failed');
       const why = fellBack
         ? `${attempts

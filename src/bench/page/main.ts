@@ -46,6 +46,7 @@ if (!backend) {
   const request: BenchRequest = {
     backend,
     quick: params.get('quick') === '1',
+    ...(params.has('threads') ? { threads: Number(params.get('threads')) } : {}),
     dataUrl: new URL('/data/mnist.bin', location.href).href,
   };
   worker.postMessage(request);

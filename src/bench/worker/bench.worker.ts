@@ -17,9 +17,23 @@ function post(message: BenchMessage): void {
 }
 
 async function run(request: BenchRequest): Promise<void> {
-  const report = await selectBackend(request.backend);
+  const threads = request.threads;
+  if (threads !== undefined) {
+    // tfjs's threaded wasm runs hardwareConcurrency / 2 threads: report twice the threads asked.
+    Object.defineProperty(WorkerNavigator.prototype, 'hardwareConcurrency', {
+      get: () => 2 * threads,
+    });
+  }
+  const report = await selectBackend(request.backend, [], threads ? 'force' : 'measure');
   if (report.name !== request.backend) {
     post({ type: 'unavailable', reason: report.reason });
+    return;
+  }
+  if (threads !== undefined && report.wasmThreads?.count !== threads) {
+    post({
+      type: 'unavailable',
+      reason: `wasm with ${threads} threads did not start: ${report.wasmThreads?.detail ?? 'not wasm'}`,
+    });
     return;
   }
   installSecondOrderGradients();
