@@ -46,7 +46,7 @@ describe('the built app', () => {
     if (tfjsWasmThreadCount(cores) < 2) {
       expect(threads).toEqual({
         count: 1,
-        detail: expect.stringContaining(`on ${cores} logical cores`) as string,
+        detail: expect.stringContaining(`1 thread on ${cores}`) as string,
       });
     }
     expect(errors).toEqual([]);

@@ -105,11 +105,11 @@ async function settleWasmThreads(mode: WasmThreadMode): Promise<WasmThreads> {
     const threadedMs = await measureStepTime();
     const timing = `${count} threads ${threadedMs.toFixed(1)} ms vs 1 thread ${singleMs.toFixed(1)} ms per test step`;
     if (count > 1 && threadsMeasuredFaster(singleMs, threadedMs)) {
-      return { count, detail: `${count} threads, measured faster: ${timing}` };
+      return { count, detail: `${count} threads: ${timing}` };
     }
     const restored = await restartWasm(false);
     if (restored !== null) throw new Error(`wasm did not restart single-threaded: ${restored}`);
-    const verdict = threadedMs < singleMs ? 'less than 10% faster' : 'not faster';
+    const verdict = threadedMs < singleMs ? 'not 10% faster' : 'slower';
     return { count: 1, detail: `one thread: ${timing}, ${verdict}` };
   }
   const restored = await restartWasm(false);

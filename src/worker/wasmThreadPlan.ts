@@ -24,14 +24,14 @@ export function planWasmThreads(env: {
   if (!env.crossOriginIsolated) {
     return {
       tryThreads: false,
-      why: 'one thread: wasm threads need a cross-origin-isolated page (COOP and COEP headers), and this one is not',
+      why: 'one thread: threads need a cross-origin-isolated page (COOP and COEP headers)',
     };
   }
   const threads = tfjsWasmThreadCount(env.hardwareConcurrency);
   if (threads < 2) {
     return {
       tryThreads: false,
-      why: `one thread: on ${env.hardwareConcurrency} logical cores tfjs's threaded wasm would run a single thread (it uses half the cores, at most 4)`,
+      why: `one thread: tfjs's threaded wasm runs half the cores, 1 thread on ${env.hardwareConcurrency}`,
     };
   }
   return { tryThreads: true, threads };
