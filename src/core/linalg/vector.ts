@@ -65,17 +65,30 @@ export function orthogonalizeInPlace(x: Float64Array, basis: readonly ArrayLike<
 }
 
 /**
- * One pass of `x ← x − (q_k·x) q_k` over k, the same arithmetic in the same order, with the dot
- * product of q_{k+1} accumulated while q_k is subtracted: one sweep over x per basis vector instead
- * of two, in loops of one array type. Lanczos with full re-orthogonalization spends about half its
- * time here (measured at D = 1,666: ~2× faster than the generic `dot`/`axpy` pair, same bits).
+ * One pass of `x ← x − (q_k·x) q_k` over k, with the dot product of q_{k+1} accumulated while q_k
+ * is subtracted: one sweep over x per basis vector instead of two. Each dot product is summed in
+ * four interleaved partial sums (entries i mod 4), so the additions do not wait on one another:
+ * 1.6–1.7× faster at D = 26,506 than one running sum (measured in Node, 90 basis vectors, twice:
+ * 600 → 350–400 ms), and not bit-equal to it; rounding stays at the level of a float64 dot product.
+ * Lanczos with full re-orthogonalization spends most of its time beyond the products here.
  */
 function sweepFloat64(x: Float64Array, basis: readonly Float64Array[]): void {
   const n = x.length;
+  const n4 = n - (n % 4);
   let q = basis[0];
   if (!q) return;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += q[i]! * x[i]!;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let i = 0; i < n4; i += 4) {
+    s0 += q[i]! * x[i]!;
+    s1 += q[i + 1]! * x[i + 1]!;
+    s2 += q[i + 2]! * x[i + 2]!;
+    s3 += q[i + 3]! * x[i + 3]!;
+  }
+  for (let i = n4; i < n; i++) s0 += q[i]! * x[i]!;
+  let s = s0 + s1 + (s2 + s3);
   for (let k = 1; k <= basis.length; k++) {
     const a = -s;
     const next = basis[k];
@@ -83,12 +96,30 @@ function sweepFloat64(x: Float64Array, basis: readonly Float64Array[]): void {
       for (let i = 0; i < n; i++) x[i]! += a * q[i]!;
       return;
     }
-    s = 0;
-    for (let i = 0; i < n; i++) {
+    s0 = 0;
+    s1 = 0;
+    s2 = 0;
+    s3 = 0;
+    for (let i = 0; i < n4; i += 4) {
+      const x0 = x[i]! + a * q[i]!;
+      const x1 = x[i + 1]! + a * q[i + 1]!;
+      const x2 = x[i + 2]! + a * q[i + 2]!;
+      const x3 = x[i + 3]! + a * q[i + 3]!;
+      x[i] = x0;
+      x[i + 1] = x1;
+      x[i + 2] = x2;
+      x[i + 3] = x3;
+      s0 += next[i]! * x0;
+      s1 += next[i + 1]! * x1;
+      s2 += next[i + 2]! * x2;
+      s3 += next[i + 3]! * x3;
+    }
+    for (let i = n4; i < n; i++) {
       const xi = x[i]! + a * q[i]!;
       x[i] = xi;
-      s += next[i]! * xi;
+      s0 += next[i]! * xi;
     }
+    s = s0 + s1 + (s2 + s3);
     q = next;
   }
 }
