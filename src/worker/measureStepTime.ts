@@ -1,12 +1,14 @@
 /**
  * A start-up micro-benchmark: milliseconds per training-like step (an MLP's forward and backward
- * pass, 256 samples, 64–128–10) on the active backend, median of a few timed runs after warm-up.
- * About 0.1–0.3 s per backend; used to check that a GPU rung is really faster than wasm.
+ * pass, `samples` rows, 64–128–10) on the active backend, median of a few timed runs after
+ * warm-up. About 0.1–0.3 s per backend; used to check that a GPU rung is really faster than wasm
+ * (256 samples), and that wasm threads pay on a presets-sized step (64: the size where a step is
+ * its kernel launches, and where threads were measured to hurt most).
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export async function measureStepTime(budgetMs = 150): Promise<number> {
-  const x = tf.randomNormal([256, 64], 0, 1, 'float32', 1);
+export async function measureStepTime(budgetMs = 150, samples = 256): Promise<number> {
+  const x = tf.randomNormal([samples, 64], 0, 1, 'float32', 1);
   const w1 = tf.randomNormal([64, 128], 0, 0.1, 'float32', 2);
   const w2 = tf.randomNormal([128, 10], 0, 0.1, 'float32', 3);
   const loss = (a: tf.Tensor, b: tf.Tensor): tf.Scalar =>
