@@ -49,7 +49,7 @@ function setup() {
   return { client, workers, notices, recovered };
 }
 
-const report = (name: 'webgpu' | 'wasm') =>
+const report = (name: 'webgpu' | 'wasm', threads = 1) =>
   ({
     type: 'ready',
     version: 1,
@@ -57,6 +57,7 @@ const report = (name: 'webgpu' | 'wasm') =>
       name,
       requested: 'auto',
       gpuAdapter: null,
+      wasmThreads: name === 'wasm' ? { count: threads, detail: '' } : null,
       reason: '',
       attempts: [],
       secondOrderError: 1e-7,
@@ -119,6 +120,28 @@ describe('EngineClient', () => {
     workers[4]!.crash('last');
     expect(workers).toHaveLength(5);
     expect(notices.at(-1)).toMatch(/gave up.*reload the page/);
+  });
+
+  it('retries a crashed threaded wasm worker on wasm with one thread, for the rest of the tab', () => {
+    const { client, workers, notices } = setup();
+    client.start(defaultExperimentSpec(), 'auto');
+    const first = workers[0]!.sent[0]!;
+    expect(first.type === 'start' && first.wasmThreads).toBe('measure');
+    workers[0]!.reply(report('wasm', 4));
+    workers[0]!.crash('a pthread died');
+    const retry = workers[1]!.sent[0]!;
+    expect(retry.type === 'start' && retry.avoid).toEqual([]);
+    expect(retry.type === 'start' && retry.wasmThreads).toBe('off');
+    workers[1]!.reply(report('wasm', 1));
+    workers[1]!.crash('boom');
+    const down = workers[2]!.sent[0]!;
+    expect(down.type === 'start' && down.avoid).toEqual(['wasm']);
+    expect(down.type === 'start' && down.wasmThreads).toBe('off');
+    expect(notices[0]).toMatch(/crashed: a pthread died\. Restarted/);
+    // A new start (another experiment from the page) measures threads again.
+    client.start(defaultExperimentSpec(), 'auto');
+    const fresh = workers.at(-1)!.sent[0]!;
+    expect(fresh.type === 'start' && fresh.wasmThreads).toBe('measure');
   });
 
   it('ignores messages from a worker it has replaced', () => {

@@ -51,6 +51,10 @@ export class EngineClient {
   private playing = false;
   private pace: Pace = DEFAULT_PACE;
   private readonly avoid: BackendName[] = [];
+  /** The running engine's wasm threads (1 when not on wasm), from its 'ready'. */
+  private wasmThreadCount = 1;
+  /** Set once an engine on threaded wasm crashed: later engines in this tab run one thread. */
+  private threadsFailed = false;
   private checkpoint: Checkpoint | null = null;
   private restarts = 0;
 
@@ -86,6 +90,7 @@ export class EngineClient {
     this.spec = spec;
     this.backendChoice = backend;
     this.avoid.length = 0;
+    this.threadsFailed = false;
     this.checkpoint = null;
     this.restarts = 0;
     this.playing = false;
@@ -177,6 +182,7 @@ export class EngineClient {
   }
 
   private spawn(resume: Checkpoint | null): void {
+    this.wasmThreadCount = 1;
     this.worker?.terminate();
     const worker = this.createWorker();
     this.worker = worker;
@@ -192,6 +198,7 @@ export class EngineClient {
       spec: this.spec,
       backend: this.backendChoice,
       avoid: [...this.avoid],
+      wasmThreads: this.threadsFailed ? 'off' : 'measure',
       generation: this.generation,
       dataUrl: this.dataUrl(),
       resume,
@@ -204,6 +211,7 @@ export class EngineClient {
     switch (message.type) {
       case 'ready':
         this.backend = message.backend.name;
+        this.wasmThreadCount = message.backend.wasmThreads?.count ?? 1;
         this.events.ready(message.backend);
         if (this.playing) this.send({ type: 'play' });
         return;
@@ -259,6 +267,8 @@ export class EngineClient {
       return;
     }
     this.restarts += 1;
+    // Threads are the likelier culprit of a crash on threaded wasm: the retry runs one thread.
+    if (failedBackend === 'wasm' && this.wasmThreadCount > 1) this.threadsFailed = true;
     // A device loss or a crash on a GPU backend: step down the ladder. A crash on wasm or cpu is
     // more likely our fault than the backend's: retry the same rung once before stepping down.
     if (

@@ -15,6 +15,13 @@ export interface BackendAttempt {
   readonly detail: string;
 }
 
+/**
+ * How the worker settles wasm threads: keep them only if measured faster (the app), keep them
+ * wherever they start (the bench's threaded column), or not try them (after a threaded engine
+ * crashed in this tab).
+ */
+export type WasmThreadMode = 'measure' | 'force' | 'off';
+
 /** How many threads the wasm backend computes with, and why. */
 export interface WasmThreads {
   readonly count: number;

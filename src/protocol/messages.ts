@@ -3,7 +3,7 @@
  * PROTOCOL_VERSION on any change of shape; each side refuses a message of another version.
  */
 import type { AnalysisProgress, AnalysisUpdate } from './analysis';
-import type { BackendChoice, BackendName, BackendReport } from './backend';
+import type { BackendChoice, BackendName, BackendReport, WasmThreadMode } from './backend';
 import type { Checkpoint } from './checkpoint';
 import type { ExportDocument } from './exportFormat';
 import type { JobResult, JobSpec } from './jobs';
@@ -23,6 +23,8 @@ export type ToWorker =
       readonly backend: BackendChoice;
       /** Rungs of the ladder that already failed in this tab. */
       readonly avoid: readonly BackendName[];
+      /** 'off' once an engine on threaded wasm crashed in this tab; else 'measure'. */
+      readonly wasmThreads: WasmThreadMode;
       /** The experiment generation to continue (the page counts resets; see `snapshot`). */
       readonly generation: number;
       /** Absolute URL of the folder holding the data files (public/data). */

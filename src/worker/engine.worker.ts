@@ -58,7 +58,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     });
     return;
   }
-  const selected = await selectBackend(message.backend, message.avoid);
+  const selected = await selectBackend(message.backend, message.avoid, message.wasmThreads);
   installSecondOrderGradients();
   const check = await checkSecondOrder();
   const backend = { ...selected, secondOrderError: check.relativeError };

@@ -20,6 +20,7 @@ import {
   type BackendChoice,
   type BackendName,
   type BackendReport,
+  type WasmThreadMode,
   type WasmThreads,
 } from '../protocol/backend';
 import { probeWebGlRenderer, probeWebGpuAdapter } from './gpuProbe';
@@ -38,9 +39,6 @@ function configureWasm(): void {
   });
   wasmConfigured = true;
 }
-
-/** On wasm: keep threads only if measured faster (the app), or wherever they start (the bench). */
-export type WasmThreadMode = 'measure' | 'force';
 
 /** tfjs-backend-wasm's registration priority (its WASM_PRIORITY). */
 const WASM_PRIORITY = 2;
@@ -94,13 +92,15 @@ async function restartWasm(threads: boolean): Promise<string | null> {
 /**
  * With wasm active single-threaded: tries tfjs's threaded build where it would run ≥ 2 threads
  * (`planWasmThreads`), times a test step both ways, and keeps the faster. `force` (the bench's
- * threaded column) keeps threads wherever they start. Leaves wasm active.
+ * threaded column) keeps threads wherever they start, `off` does not try them. Leaves wasm active.
  */
 async function settleWasmThreads(mode: WasmThreadMode): Promise<WasmThreads> {
   const plan = planWasmThreads({
     crossOriginIsolated: self.crossOriginIsolated === true,
     hardwareConcurrency: navigator.hardwareConcurrency,
   });
+  if (mode === 'off')
+    return { count: 1, detail: 'one thread: a threaded engine crashed in this tab' };
   if (!plan.tryThreads) return { count: 1, detail: plan.why };
   const singleMs = mode === 'force' ? Number.NaN : await measureStepTime(150, THREAD_PROBE_SAMPLES);
   const failure = await restartWasm(true);
