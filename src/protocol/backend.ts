@@ -27,6 +27,8 @@ export interface WasmThreads {
   readonly count: number;
   /** One sentence: the measurement that chose the count, or why threads were not tried. */
   readonly detail: string;
+  /** The probe step's milliseconds with one thread and with threads, when both were measured. */
+  readonly measuredMs?: { readonly single: number; readonly threaded: number };
 }
 
 /** What the worker tells the page about the backend it runs on. */

@@ -108,14 +108,15 @@ async function settleWasmThreads(mode: WasmThreadMode): Promise<WasmThreads> {
     const count = getThreadsCount();
     if (mode === 'force') return { count, detail: `${count} threads, as asked` };
     const threadedMs = await measureStepTime(150, THREAD_PROBE_SAMPLES);
-    const timing = `${count} threads ${threadedMs.toFixed(1)} ms vs 1 thread ${singleMs.toFixed(1)} ms per test step`;
+    const measuredMs = { single: singleMs, threaded: threadedMs };
+    const timing = `${count} threads ${threadedMs.toFixed(2)} ms vs 1 thread ${singleMs.toFixed(2)} ms per test step`;
     if (count > 1 && threadsMeasuredFaster(singleMs, threadedMs)) {
-      return { count, detail: `${count} threads: ${timing}` };
+      return { count, detail: `${count} threads: ${timing}`, measuredMs };
     }
     const restored = await restartWasm(false);
     if (restored !== null) throw new Error(`wasm did not restart single-threaded: ${restored}`);
     const verdict = threadedMs < singleMs ? 'not 10% faster' : 'slower';
-    return { count: 1, detail: `one thread: ${timing}, ${verdict}` };
+    return { count: 1, detail: `one thread: ${timing}, ${verdict}`, measuredMs };
   }
   const restored = await restartWasm(false);
   if (restored !== null) throw new Error(`wasm did not restart single-threaded: ${restored}`);
