@@ -5,10 +5,11 @@
  * prints a Markdown table and writes bench.json. It reports; it never fails on speed.
  *
  *   npm run bench [-- --quick] [--out file.json] [--skip-build] [--only chromium:wasm,node:cpu]
- *                 [--runs 3]
+ *                 [--runs 3] [--baseline old-bench.json]
  *
  * `--runs N` runs every entry N times, interleaved (all entries, then all again), and reports
  * each number's median over the runs (`medianOfRuns`); bench.json keeps every run too.
+ * `--baseline F` then compares the headline timings with a saved bench.json (`compareToBaseline`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { startNodeBackend, type NodeBackendName } from '../cli/nodeBackend';
 import { launchChromium } from '../e2e/chromium';
 import { benchInChromium, measureAppPage, type ChromiumBackend } from './browser';
 import { runBenchmarks } from './measure';
+import { baselineTable, compareToBaseline } from './compareToBaseline';
 import { medianOfRuns } from './medianOfRuns';
 import { markdownTable, type BenchEntry, type BenchReport } from './report';
 import { sizesFor } from './sizes';
@@ -41,6 +43,7 @@ const { values: args } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     only: { type: 'string' },
     runs: { type: 'string', default: '1' },
+    baseline: { type: 'string' },
   },
 });
 const runs = Math.max(1, Math.floor(Number(args.runs)) || 1);
@@ -155,6 +158,10 @@ function combineRuns(entries: readonly BenchEntry[]): BenchEntry {
 }
 
 async function main(): Promise<void> {
+  // Read before the run, so that a wrong path fails in a second rather than after the bench.
+  const baseline = args.baseline
+    ? (JSON.parse(readFileSync(args.baseline, 'utf8')) as BenchReport)
+    : null;
   if (!args['skip-build']) build();
   if (!existsSync(MNIST_PATH)) throw new Error(`${MNIST_PATH} is missing: run npm run data`);
   const mnist = new Uint8Array(readFileSync(MNIST_PATH));
@@ -190,6 +197,14 @@ async function main(): Promise<void> {
       `${quick ? 'quick sizes; ' : ''}${runs > 1 ? `median of ${runs} interleaved runs; ` : ''}` +
       `${report.totalSeconds.toFixed(0)} s in all. Wrote ${args.out}.`,
   );
+  if (baseline) {
+    const rows = compareToBaseline(report, baseline);
+    console.info(
+      rows.length > 0
+        ? `\n${baselineTable(report, baseline, rows)}`
+        : `\nNo entry of ${args.baseline} was measured again at the same sizes.`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {
