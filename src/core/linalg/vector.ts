@@ -65,6 +65,39 @@ export function orthogonalizeInPlace(x: Float64Array, basis: readonly ArrayLike<
 }
 
 /**
+ * ARPACK's threshold for another pass (`dsaitr`, step 5: a pass is accepted when it kept more
+ * than 0.717 ≈ 1/√2 of the norm, the Daniel–Gragg–Kaufman–Stewart test).
+ */
+const KEPT_ENOUGH = 0.717;
+
+/**
+ * In place `x ← x − Σ_k (q_k·x) q_k` for orthonormal `q_k` with the second pass only where it is
+ * needed (Daniel, Gragg, Kaufman & Stewart 1976; ARPACK's `dsaitr` applies the same test to its
+ * Arnoldi residual): a pass that keeps more than 0.717 of x's norm removed components that were
+ * already small, and its result is orthogonal to rounding; one that cancels more (x nearly in the
+ * span) is repeated once, and two passes are always enough (Kahan–Parlett; ARPACK allows a third
+ * and then zeroes the residual, which the caller's breakdown test does here). Lanczos's residual
+ * after its three-term recurrence is nearly orthogonal to the basis already, so one pass is the
+ * rule and full re-orthogonalization costs half of `orthogonalizeInPlace`'s. Returns ‖x‖ after
+ * and the passes it took.
+ */
+export function reorthogonalizeInPlace(
+  x: Float64Array,
+  basis: readonly ArrayLike<number>[],
+): { norm: number; passes: number } {
+  let before = norm(x);
+  if (basis.length === 0) return { norm: before, passes: 0 };
+  const float64 = basis.every((q): q is Float64Array => q instanceof Float64Array);
+  for (let pass = 1; ; pass++) {
+    if (float64) sweepFloat64(x, basis);
+    else for (const q of basis) axpy(-dot(q, x), q, x);
+    const after = norm(x);
+    if (after > KEPT_ENOUGH * before || pass === 2) return { norm: after, passes: pass };
+    before = after;
+  }
+}
+
+/**
  * One pass of `x ← x − (q_k·x) q_k` over k, with the dot product of q_{k+1} accumulated while q_k
  * is subtracted: one sweep over x per basis vector instead of two. Each dot product is summed in
  * four interleaved partial sums (entries i mod 4), so the additions do not wait on one another:

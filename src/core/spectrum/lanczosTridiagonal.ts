@@ -9,9 +9,9 @@ import {
   axpy,
   dot,
   gaussian,
-  norm,
   normalizeInPlace,
   orthogonalizeInPlace,
+  reorthogonalizeInPlace,
   scaleInPlace,
 } from '../linalg/vector';
 import type { ChunkOptions, Rng } from '../types';
@@ -46,7 +46,8 @@ export interface LanczosTridiagonalOptions {
 
 /**
  * Runs m Lanczos steps on the symmetric operator A from `start` (normalized here):
- * `w = A q_j − α_j q_j − β_{j−1} q_{j−1}`, re-orthogonalized against all previous q (twice),
+ * `w = A q_j − α_j q_j − β_{j−1} q_{j−1}`, re-orthogonalized against all previous q (a second
+ * pass only where the first cancelled much: `reorthogonalizeInPlace`),
  * `β_j = ‖w‖`, `q_{j+1} = w/β_j`. Cost m applications plus O(m²D) for re-orthogonalization.
  * Reports progress after each application.
  */
@@ -167,8 +168,7 @@ export async function lanczosProcesses(
       s.alpha.push(a);
       axpy(-a, q, w);
       if (j > 0) axpy(-s.beta[j - 1]!, s.basis[j - 1]!, w);
-      orthogonalizeInPlace(w, s.basis);
-      let b = norm(w);
+      let b = reorthogonalizeInPlace(w, s.basis).norm;
       s.scale = Math.max(s.scale, Math.abs(a), b);
       s.residualNorm = b;
       if (j === s.steps - 1) continue;
